@@ -1,0 +1,74 @@
+import { App, TerraformOutput } from 'cdktf';
+import { AccountStack, AssumeRoleUserGrant, CrossAccountRole, LogGrant, ScopedLogPolicy, alicloud } from '../../lib';
+import { CrossAccountEnvironment } from '../shared/environment';
+
+/** Names of the Log Service resources of account A and of the grant, shared by both stacks. */
+export const LOG_SERVICE_PARTNER = {
+  project: 'shared-app-logs',
+  logstore: 'app-events',
+  consumerGroup: 'partner-b-consumer',
+  roleName: 'partner-log-writer',
+  policyName: 'partner-log-write-consume',
+  partnerUser: 'b1',
+  partnerGroup: 'owner-log-writers',
+};
+
+/**
+ * Scenario 1 (Log Service across accounts): two stacks, one per account, in one app.
+ * - owner (A): the project and logstore, a role trusted by B, and a policy that writes to and
+ *   consumes (one consumer group) exactly that logstore;
+ * - partner (B): RAM user b1 in a group that may assume exactly that role, and nothing else.
+ */
+export function buildLogServicePartnerApp(
+  app: App,
+  env: CrossAccountEnvironment,
+): { owner: AccountStack; partner: AccountStack } {
+  const names = LOG_SERVICE_PARTNER;
+  const owner = new AccountStack(app, 'owner', {
+    accountId: env.ownerAccountId,
+    region: env.region,
+    profile: env.ownerProfile,
+    stateBackend: env.stateBackend,
+  });
+  const project = new alicloud.logProject.LogProject(owner, 'log-project', {
+    projectName: names.project,
+    description: 'Application logs shared with partner B',
+  });
+  new alicloud.logStore.LogStore(owner, 'logstore', {
+    projectName: project.projectName,
+    logstoreName: names.logstore,
+    retentionPeriod: 30,
+    shardCount: 2,
+  });
+  const policy = new ScopedLogPolicy(owner, 'partner-log-policy', {
+    policyName: names.policyName,
+    projectOwnerAccountId: env.ownerAccountId,
+    region: env.region,
+    grants: [
+      LogGrant.write(names.project, names.logstore),
+      LogGrant.consume(names.project, names.logstore, names.consumerGroup),
+    ],
+  });
+  const role = new CrossAccountRole(owner, 'partner-log-writer', {
+    roleName: names.roleName,
+    ownerAccountId: env.ownerAccountId,
+    trustedAccountIds: [env.partnerAccountId],
+    description: `Partner ${env.partnerAccountId} writes to and consumes ${names.project}/${names.logstore}`,
+    maxSessionDuration: 3600,
+    policies: [policy],
+  });
+  new TerraformOutput(owner, 'partner_role_arn', { value: role.roleArn });
+
+  const partner = new AccountStack(app, 'partner', {
+    accountId: env.partnerAccountId,
+    region: env.region,
+    profile: env.partnerProfile,
+    stateBackend: env.stateBackend,
+  });
+  new AssumeRoleUserGrant(partner, 'log-writer-grant', {
+    roleArn: CrossAccountRole.arnOf(env.ownerAccountId, names.roleName),
+    users: [{ userName: names.partnerUser, displayName: 'B1 (writes logs to account A)' }],
+    groupName: names.partnerGroup,
+  });
+  return { owner, partner };
+}

@@ -1,0 +1,12 @@
+/** Jest runs the TypeScript sources directly; `npm run typecheck` (run before the tests) does the type checking. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+};

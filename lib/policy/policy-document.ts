@@ -1,0 +1,92 @@
+import { RamLimits } from './limits';
+import { PolicyStatement } from './policy-statement';
+import { canonicalStatements } from './private/canonical';
+import { parsePolicyDocument } from './private/parse';
+
+/**
+ * A RAM policy document: a permission policy or a role's trust policy.
+ *
+ * Its JSON is canonical: statements merged, de-duplicated and sorted; actions and resources
+ * sorted and written as a string when there is one; `Principal` values always arrays; keys in
+ * alphabetical order at every level (`Statement` before `Version`), which is how RAM returns
+ * documents, so a refreshed plan shows no diff. The same access always gives byte-identical text.
+ */
+export class PolicyDocument {
+  /**
+   * Parses a hand-written document (string or array forms) and checks it against the RAM grammar:
+   * `Version` must be "1"; statements take only `Effect`, `Action`/`NotAction`, `Resource`,
+   * `Principal` and `Condition` (ram-policy-reference §1.1-§1.2; `Sid` and `NotResource` are refused);
+   * condition operators must be documented ones (§1.5). Throws one error listing every problem.
+   */
+  public static fromJson(json: string): PolicyDocument {
+    return new PolicyDocument(parsePolicyDocument(json));
+  }
+
+  private readonly _statements: PolicyStatement[];
+
+  constructor(statements: PolicyStatement[] = []) {
+    this._statements = [...statements];
+  }
+
+  /** Adds statements; the document stays canonical whatever order they come in. */
+  public addStatements(...statements: PolicyStatement[]): void {
+    this._statements.push(...statements);
+  }
+
+  /** The statements as added (before canonical merging). */
+  public get statements(): PolicyStatement[] {
+    return [...this._statements];
+  }
+
+  /** True when the document has no statements. */
+  public get isEmpty(): boolean {
+    return this._statements.length === 0;
+  }
+
+  /** The canonical document as an object: `{"Statement": [...], "Version": "1"}`. */
+  public toJson(): { [key: string]: unknown } {
+    return { Statement: canonicalStatements(this._statements.map((s) => s.toJson())), Version: '1' };
+  }
+
+  /** The canonical document as compact JSON: what goes into Terraform. */
+  public toJsonString(): string {
+    return JSON.stringify(this.toJson());
+  }
+
+  /** The canonical document indented by two spaces, for docs and reviews. */
+  public toPrettyJsonString(): string {
+    return JSON.stringify(this.toJson(), undefined, 2);
+  }
+
+  /** Problems for use as a custom (identity) policy, including the 6,144-character limit. */
+  public validateForIdentityPolicy(): string[] {
+    return [...this.collect((s) => s.validateForIdentityPolicy()), ...this.sizeProblems()];
+  }
+
+  /** Problems for use as a role's trust policy. */
+  public validateForTrustPolicy(): string[] {
+    // The trust document limit is not documented (§1.8, UNCONFIRMED): the custom-policy limit is the bound.
+    return [...this.collect((s) => s.validateForTrustPolicy()), ...this.sizeProblems()];
+  }
+
+  private collect(check: (statement: PolicyStatement) => string[]): string[] {
+    if (this._statements.length === 0) {
+      return ['policy document has no statements (add at least one)'];
+    }
+    return this._statements.flatMap((statement, index) =>
+      check(statement).map((problem) => `statement ${index + 1} of ${this._statements.length}: ${problem}`),
+    );
+  }
+
+  private sizeProblems(): string[] {
+    if (this._statements.some((s) => s.validate().length > 0)) return [];
+    const length = this.toJsonString().length;
+    const max = RamLimits.POLICY_DOCUMENT_MAX_LENGTH;
+    if (length <= max) return [];
+    const over = length - max;
+    return [
+      `policy document is ${length.toLocaleString('en-US')} characters, ${over.toLocaleString('en-US')} over ` +
+        `the ${max.toLocaleString('en-US')}-character limit of a custom policy (split it into several policies)`,
+    ];
+  }
+}

@@ -1,0 +1,179 @@
+import { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { RamGroup } from '../.gen/providers/alicloud/ram-group';
+import { RamGroupPolicyAttachment } from '../.gen/providers/alicloud/ram-group-policy-attachment';
+import { RamUser } from '../.gen/providers/alicloud/ram-user';
+import { RamUserGroupAttachment } from '../.gen/providers/alicloud/ram-user-group-attachment';
+import { RamUserPolicyAttachment } from '../.gen/providers/alicloud/ram-user-policy-attachment';
+import { Arn, PolicyDocument, PolicyStatement, RamLimits } from '../policy';
+import { checkGroupName, checkLength, checkPolicyName, checkUserName } from '../policy/private/checks';
+import { isTerraformExpression, quote } from '../policy/private/expression';
+import { throwIfInvalid } from '../private/construct-errors';
+import { CustomPolicy } from './custom-policy';
+import { conditionInputProblems, roleConditions } from './trust-policy';
+
+/** A RAM user that `AssumeRoleUserGrant` creates: no password and no AccessKey. */
+export interface RamUserSpec {
+  /** Logon name: 1-64 letters, digits, `.`, `_` and `-`. */
+  readonly userName: string;
+  /**
+   * Display name.
+   * @default - none
+   */
+  readonly displayName?: string;
+  /**
+   * Comment (at most 128 characters).
+   * @default - none
+   */
+  readonly comments?: string;
+}
+
+/** Properties of an `AssumeRoleUserGrant`. Give at least one of `userNames`, `users` and `groupName`. */
+export interface AssumeRoleUserGrantProps {
+  /** The role in the other account: `acs:ram::<16-digit account id>:role/<name>`. */
+  readonly roleArn: string;
+  /**
+   * Existing RAM users of this account to grant.
+   * @default - none
+   */
+  readonly userNames?: string[];
+  /**
+   * RAM users this construct creates and grants.
+   * @default - none
+   */
+  readonly users?: RamUserSpec[];
+  /**
+   * Create this group, make every user above a member, and grant the group instead of each user.
+   * @default - the grant is attached to each user
+   */
+  readonly groupName?: string;
+  /**
+   * Name of the `sts:AssumeRole` policy created here.
+   * @default `AssumeRole-<role account id>-<role name with "." as "-">`
+   */
+  readonly policyName?: string;
+  /**
+   * Allow AssumeRole only with MFA (`Bool acs:MFAPresent "true"`).
+   * @default false
+   */
+  readonly requireMfa?: boolean;
+  /**
+   * Allow AssumeRole only from these public IPs or CIDR blocks.
+   * @default - any address
+   */
+  readonly allowedSourceIps?: string[];
+  /**
+   * The provider (account) to create the grant with: the accessor account, B.
+   * @default - the stack's default alicloud provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The identity side of a cross-account grant, in the accessor account (B): a least-privilege policy
+ * allowing `sts:AssumeRole` on exactly one role of account A (instead of `AliyunSTSAssumeRoleAccess`,
+ * which allows every role), attached to users or to a group. RAM needs both this grant and the role's
+ * trust policy (ram-policy-reference §2.3). Creates no password and no AccessKey.
+ */
+export class AssumeRoleUserGrant extends Construct {
+  /** The AssumeRole policy. */
+  public readonly policy: CustomPolicy;
+  /** Every user the grant reaches: `userNames` followed by the created users. */
+  public readonly userNames: string[];
+  /** The group, when `groupName` was given. */
+  public readonly groupName?: string;
+  /** The created group, when `groupName` was given. */
+  public readonly group?: RamGroup;
+  /** The created users, in the order given. */
+  public readonly createdUsers: RamUser[];
+
+  constructor(scope: Construct, id: string, props: AssumeRoleUserGrantProps) {
+    super(scope, id);
+    const created = props.users ?? [];
+    const existing = props.userNames ?? [];
+    const all = [...existing, ...created.map((u) => u.userName)];
+    const roleArnIsLiteral = !isTerraformExpression(props.roleArn);
+    throwIfInvalid(this, [
+      ...(roleArnIsLiteral && !Arn.isRoleArn(props.roleArn)
+        ? [`roleArn ${quote(props.roleArn)} is not a RAM role ARN (${Arn.ROLE_ARN_FORM})`]
+        : []),
+      ...(all.length === 0 && props.groupName === undefined
+        ? ['no one to grant (give userNames, users or groupName)']
+        : []),
+      ...all.flatMap((name, i) => checkUserName(`user name #${i + 1}`, name)),
+      ...duplicates(all).map((name) => `user ${quote(name)} is given more than once`),
+      ...created.flatMap((u) =>
+        checkLength(`comments of user ${quote(u.userName)}`, u.comments, 0, RamLimits.USER_COMMENTS_MAX_LENGTH),
+      ),
+      ...checkGroupName('groupName', props.groupName),
+      ...checkPolicyName('policyName', props.policyName),
+      ...(!roleArnIsLiteral && props.policyName === undefined
+        ? ['policyName is required when roleArn is a Terraform expression (the default name is derived from the ARN)']
+        : []),
+      ...conditionInputProblems(props),
+    ]);
+
+    const statement = new PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      resources: [props.roleArn],
+      conditions: roleConditions(props),
+    });
+    this.policy = new CustomPolicy(this, 'policy', {
+      policyName: props.policyName ?? defaultPolicyName(props.roleArn),
+      document: new PolicyDocument([statement]),
+      description: `Lets the holder assume ${props.roleArn} and nothing else`,
+      provider: props.provider,
+    });
+    this.userNames = all;
+    this.groupName = props.groupName;
+
+    const userRefs = new Map<string, string>(existing.map((name) => [name, name]));
+    this.createdUsers = created.map((spec) => {
+      const user = new RamUser(this, `user-${spec.userName}`, {
+        name: spec.userName,
+        displayName: spec.displayName,
+        comments: spec.comments,
+        provider: props.provider,
+      });
+      userRefs.set(spec.userName, user.name);
+      return user;
+    });
+
+    const policyName = this.policy.resource.policyName;
+    if (props.groupName !== undefined) {
+      this.group = new RamGroup(this, 'group', { groupName: props.groupName, force: true, provider: props.provider });
+      for (const [name, ref] of userRefs) {
+        new RamUserGroupAttachment(this, `member-${name}`, {
+          groupName: this.group.groupName,
+          userName: ref,
+          provider: props.provider,
+        });
+      }
+      new RamGroupPolicyAttachment(this, 'group-policy', {
+        groupName: this.group.groupName,
+        policyName,
+        policyType: 'Custom',
+        provider: props.provider,
+      });
+    } else {
+      for (const [name, ref] of userRefs) {
+        new RamUserPolicyAttachment(this, `user-policy-${name}`, {
+          userName: ref,
+          policyName,
+          policyType: 'Custom',
+          provider: props.provider,
+        });
+      }
+    }
+  }
+}
+
+function duplicates(values: string[]): string[] {
+  return Array.from(new Set(values.filter((v, i) => values.indexOf(v) !== i)));
+}
+
+/** `AssumeRole-<account>-<role>`: policy names allow letters, digits and `-` only, so `.` becomes `-`. */
+function defaultPolicyName(roleArn: string): string {
+  const { accountId, roleName } = Arn.parseRoleArn(roleArn);
+  return `AssumeRole-${accountId}-${roleName.replace(/\./g, '-')}`;
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Generates the typed cdktf bindings of the Alibaba Cloud provider into lib/.gen/providers/alicloud
+// from the committed schema subset (schema/alicloud-provider-schema.json). The output is gitignored
+// and never edited by hand: change the schema file (scripts/refresh-schema) and run this again.
+//
+// It uses @cdktf/provider-generator's TerraformProviderGenerator with an explicit provider
+// constraint rather than generateProviderBindingsFromSchema(), because only the constraint
+// carries the version line (`~> 1.289`) into the synthesized `required_providers` block.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const root = path.resolve(__dirname, '..');
+const meta = JSON.parse(fs.readFileSync(path.join(root, 'schema', 'provider.json'), 'utf8'));
+const schemaPath = path.join(root, 'schema', meta.schemaFile);
+const genDir = path.join(root, 'lib', '.gen');
+const outDir = path.join(genDir, 'providers');
+const stampPath = path.join(outDir, 'alicloud', '.schema-stamp');
+
+function stamp() {
+  const generatorVersion = require('@cdktf/provider-generator/package.json').version;
+  const hash = crypto.createHash('sha256');
+  hash.update(fs.readFileSync(schemaPath));
+  hash.update(JSON.stringify(meta));
+  hash.update(generatorVersion);
+  hash.update(fs.readFileSync(__filename));
+  return hash.digest('hex');
+}
+
+async function main() {
+  const wanted = stamp();
+  if (!process.argv.includes('--force') && fs.existsSync(stampPath)) {
+    if (fs.readFileSync(stampPath, 'utf8') === wanted) {
+      return; // bindings are up to date with the schema
+    }
+  }
+  const started = Date.now();
+  const { TerraformProviderGenerator, CodeMaker } = require('@cdktf/provider-generator');
+  const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require('@cdktf/commons');
+
+  const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
+  const code = new CodeMaker();
+  const generator = new TerraformProviderGenerator(code, schema);
+  const constraint = new TerraformProviderConstraint({
+    name: 'alicloud',
+    source: meta.source,
+    version: meta.versionConstraint,
+  });
+  generator.generate(new ConstructsMakerProviderTarget(constraint, LANGUAGES[0]));
+
+  // The generator writes providers/<name>/... below the folder it is given.
+  fs.rmSync(outDir, { recursive: true, force: true });
+  await code.save(genDir);
+  fs.writeFileSync(stampPath, wanted);
+  const files = fs.readdirSync(path.join(outDir, 'alicloud'));
+  console.log(
+    `generated alicloud provider bindings (${meta.source} ${meta.versionConstraint}, schema of ${meta.version}): ` +
+      `${files.length} entries in lib/.gen/providers/alicloud in ${Date.now() - started} ms`,
+  );
+}
+
+main().catch((err) => {
+  console.error(`generate-bindings: ${err && err.stack ? err.stack : err}`);
+  process.exit(1);
+});
