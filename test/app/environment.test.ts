@@ -1,0 +1,62 @@
+import { EXAMPLE_DEFAULTS, readEnvironment } from '../../examples/shared/environment';
+import { errorOf, OWNER, PARTNER } from '../support/synth';
+
+describe('readEnvironment', () => {
+  test('documented defaults apply when nothing is set', () => {
+    expect(readEnvironment({})).toEqual({
+      ownerAccountId: EXAMPLE_DEFAULTS.OWNER_ACCOUNT_ID,
+      partnerAccountId: EXAMPLE_DEFAULTS.PARTNER_ACCOUNT_ID,
+      region: 'cn-hangzhou',
+      ownerProfile: undefined,
+      partnerProfile: undefined,
+      stateBackend: undefined,
+    });
+  });
+
+  test('reads accounts, region, profiles and the OSS backend', () => {
+    expect(
+      readEnvironment({
+        OWNER_ACCOUNT_ID: OWNER,
+        PARTNER_ACCOUNT_ID: PARTNER,
+        ALICLOUD_REGION: 'cn-beijing',
+        OWNER_PROFILE: 'owner',
+        PARTNER_PROFILE: 'partner',
+        STATE_BUCKET: 'tf-state-bucket',
+        STATE_LOCK_ENDPOINT: 'https://tf-lock.cn-beijing.ots.aliyuncs.com',
+        STATE_LOCK_TABLE: 'terraform_lock',
+      }),
+    ).toMatchObject({
+      ownerAccountId: OWNER,
+      partnerAccountId: PARTNER,
+      region: 'cn-beijing',
+      ownerProfile: 'owner',
+      partnerProfile: 'partner',
+      stateBackend: { bucket: 'tf-state-bucket', tablestoreTable: 'terraform_lock' },
+    });
+  });
+
+  test('a malformed value stops the synth with a message naming the variable', () => {
+    expect(errorOf(() => readEnvironment({ OWNER_ACCOUNT_ID: '1111-2222' }))).toBe(
+      'Invalid environment:\n  - OWNER_ACCOUNT_ID "1111-2222" is not a 16-digit Alibaba Cloud account ID',
+    );
+    expect(errorOf(() => readEnvironment({ ALICLOUD_REGION: 'Hangzhou' }))).toContain(
+      'ALICLOUD_REGION "Hangzhou" is not a region ID',
+    );
+    expect(errorOf(() => readEnvironment({ OWNER_PROFILE: 'my profile' }))).toContain(
+      'OWNER_PROFILE "my profile" is not a CLI profile name',
+    );
+  });
+
+  test('the same account for both sides is refused', () => {
+    expect(errorOf(() => readEnvironment({ OWNER_ACCOUNT_ID: OWNER, PARTNER_ACCOUNT_ID: OWNER }))).toContain(
+      `PARTNER_ACCOUNT_ID "${OWNER}" equals OWNER_ACCOUNT_ID (cross-account access needs two accounts)`,
+    );
+  });
+
+  test('STATE_BUCKET needs the Tablestore lock settings', () => {
+    expect(errorOf(() => readEnvironment({ STATE_BUCKET: 'tf-state' }))).toBe(
+      'Invalid environment:\n  - STATE_LOCK_ENDPOINT is not set (STATE_BUCKET needs Tablestore locking)\n' +
+        '  - STATE_LOCK_TABLE is not set (STATE_BUCKET needs Tablestore locking)',
+    );
+  });
+});

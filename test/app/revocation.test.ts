@@ -1,0 +1,42 @@
+import { Testing } from 'cdktf';
+import { AccountStack, CrossAccountRole, LogGrant, ScopedLogPolicy } from '../../lib';
+import { OTHER, OWNER, PARTNER } from '../support/synth';
+
+/** The owner stack of the flagship, trusting the given accounts. */
+function ownerStack(trusted: string[]): unknown {
+  const stack = new AccountStack(Testing.app(), 'owner', { accountId: OWNER, region: 'cn-hangzhou' });
+  const policy = new ScopedLogPolicy(stack, 'partner-log-policy', {
+    policyName: 'partner-log-write-consume',
+    projectOwnerAccountId: OWNER,
+    grants: [LogGrant.write('shared-app-logs', 'app-events'), LogGrant.consume('shared-app-logs', 'app-events', 'cg')],
+  });
+  new CrossAccountRole(stack, 'partner-log-writer', {
+    roleName: 'partner-log-writer',
+    ownerAccountId: OWNER,
+    trustedAccountIds: trusted,
+    policies: [policy],
+    systemPolicies: ['AliyunLogReadOnlyAccess'],
+  });
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** Paths of every leaf that differs between two JSON values. */
+function differences(a: unknown, b: unknown, at = ''): string[] {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return JSON.stringify(a) === JSON.stringify(b) ? [] : [at];
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return Array.from(keys).flatMap((k) =>
+    differences((a as { [k: string]: unknown })[k], (b as { [k: string]: unknown })[k], at ? `${at}.${k}` : k),
+  );
+}
+
+describe('revoking a partner', () => {
+  test('removing a trusted account changes only the trust policy document of the role', () => {
+    const before = ownerStack([PARTNER, OTHER]);
+    const after = ownerStack([PARTNER]);
+    expect(differences(before, after)).toEqual([
+      'resource.alicloud_ram_role.partner-log-writer_role.assume_role_policy_document',
+    ]);
+  });
+});

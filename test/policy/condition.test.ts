@@ -1,0 +1,83 @@
+import { Condition, ConditionKey, ConditionOperator } from '../../lib';
+
+describe('Condition', () => {
+  test.each([
+    [Condition.stringEquals('acs:SourceVpc', ['vpc-1']), 'StringEquals'],
+    [Condition.stringNotEquals('acs:SourceVpc', ['vpc-1']), 'StringNotEquals'],
+    [Condition.stringEqualsIgnoreCase('acs:SourceVpc', ['VPC-1']), 'StringEqualsIgnoreCase'],
+    [Condition.stringNotEqualsIgnoreCase('acs:SourceVpc', ['VPC-1']), 'StringNotEqualsIgnoreCase'],
+    [Condition.stringLike('acs:SourceVpc', ['vpc-*']), 'StringLike'],
+    [Condition.stringNotLike('acs:SourceVpc', ['vpc-*']), 'StringNotLike'],
+    [Condition.numericEquals('acs:Port', [443]), 'NumericEquals'],
+    [Condition.numericNotEquals('acs:Port', [80]), 'NumericNotEquals'],
+    [Condition.numericLessThan('acs:Port', 1024), 'NumericLessThan'],
+    [Condition.numericLessThanEquals('acs:Port', 1024), 'NumericLessThanEquals'],
+    [Condition.numericGreaterThan('acs:Port', 1024), 'NumericGreaterThan'],
+    [Condition.numericGreaterThanEquals('acs:Port', 1024), 'NumericGreaterThanEquals'],
+    [Condition.dateEquals(ConditionKey.CURRENT_TIME, ['2026-12-31T23:59:59Z']), 'DateEquals'],
+    [Condition.dateNotEquals(ConditionKey.CURRENT_TIME, ['2026-12-31T23:59:59Z']), 'DateNotEquals'],
+    [Condition.dateLessThan(ConditionKey.CURRENT_TIME, '2026-12-31T23:59:59+08:00'), 'DateLessThan'],
+    [Condition.dateLessThanEquals(ConditionKey.CURRENT_TIME, '2026-12-31T23:59:59Z'), 'DateLessThanEquals'],
+    [Condition.dateGreaterThan(ConditionKey.CURRENT_TIME, '2026-01-01T00:00:00Z'), 'DateGreaterThan'],
+    [Condition.dateGreaterThanEquals(ConditionKey.CURRENT_TIME, '2026-01-01'), 'DateGreaterThanEquals'],
+    [Condition.bool(ConditionKey.SECURE_TRANSPORT, true), 'Bool'],
+    [Condition.ipAddress(ConditionKey.SOURCE_IP, ['192.168.0.0/16', '172.16.215.218']), 'IpAddress'],
+    [Condition.notIpAddress(ConditionKey.SOURCE_IP, ['2001:db8::/32']), 'NotIpAddress'],
+  ])('%# %s is a valid %s condition', (condition, operator) => {
+    expect(condition.operator).toBe(operator);
+    expect(condition.validate()).toEqual([]);
+  });
+
+  test('every documented operator has a factory and nothing else is an operator (§1.5)', () => {
+    expect(Object.values(ConditionOperator)).toHaveLength(21);
+    expect(Object.values(ConditionOperator)).not.toContain('Null');
+  });
+
+  test('values are written as strings, sorted and de-duplicated', () => {
+    expect(Condition.numericEquals('acs:Port', [8080, 443, 443]).values).toEqual(['443', '8080']);
+    expect(Condition.bool(ConditionKey.MFA_PRESENT, false).values).toEqual(['false']);
+  });
+
+  test('a numeric value that is not a number is reported', () => {
+    expect(Condition.of(ConditionOperator.NUMERIC_LESS_THAN, 'acs:Port', ['ten']).validate()).toEqual([
+      'condition NumericLessThan "acs:Port": value "ten" is not a number',
+    ]);
+  });
+
+  test('a date that is not ISO 8601 with a zone is reported', () => {
+    expect(Condition.dateLessThan(ConditionKey.CURRENT_TIME, '31/12/2026').validate()).toEqual([
+      'condition DateLessThan "acs:CurrentTime": value "31/12/2026" is not an ISO 8601 date (such as 2026-12-31T23:59:59+08:00)',
+    ]);
+    expect(Condition.dateLessThan(ConditionKey.CURRENT_TIME, '2026-12-31T23:59:59').validate()).toHaveLength(1);
+  });
+
+  test('a Bool value other than "true"/"false" is reported', () => {
+    expect(Condition.of(ConditionOperator.BOOL, ConditionKey.MFA_PRESENT, ['yes']).validate()).toEqual([
+      'condition Bool "acs:MFAPresent": value "yes" is not "true" or "false"',
+    ]);
+  });
+
+  test('IP values must be addresses or CIDR blocks with a fitting prefix', () => {
+    expect(Condition.ipAddress(ConditionKey.SOURCE_IP, ['10.0.0.0/33', '300.1.1.1', 'fe80::/129']).validate()).toEqual([
+      'condition IpAddress "acs:SourceIp": value "10.0.0.0/33" is not an IPv4/IPv6 address or CIDR block',
+      'condition IpAddress "acs:SourceIp": value "300.1.1.1" is not an IPv4/IPv6 address or CIDR block',
+      'condition IpAddress "acs:SourceIp": value "fe80::/129" is not an IPv4/IPv6 address or CIDR block',
+    ]);
+  });
+
+  test('a key must be <service>:<name> and values must not be empty', () => {
+    expect(Condition.stringEquals('SourceIp', []).validate()).toEqual([
+      'condition StringEquals "SourceIp": key "SourceIp" is not a condition key (<service>:<name>, such as acs:SourceIp)',
+      'condition StringEquals "SourceIp" has no values (give at least one)',
+    ]);
+  });
+
+  test('Terraform expressions are left to Terraform', () => {
+    expect(Condition.ipAddress(ConditionKey.SOURCE_IP, ['${var.office_cidr}']).validate()).toEqual([]);
+  });
+
+  test('sameAs compares operator, key and values', () => {
+    expect(Condition.stringEquals('acs:X', ['a', 'b']).sameAs(Condition.stringEquals('acs:X', ['b', 'a']))).toBe(true);
+    expect(Condition.stringEquals('acs:X', ['a']).sameAs(Condition.stringLike('acs:X', ['a']))).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+import { PolicyDocument } from '../../lib';
+import { errorOf, PARTNER } from '../support/synth';
+
+function problems(doc: unknown): string {
+  return errorOf(() => PolicyDocument.fromJson(JSON.stringify(doc)));
+}
+
+describe('PolicyDocument.fromJson', () => {
+  test('parses string and array forms to the same canonical document', () => {
+    const a = PolicyDocument.fromJson(
+      '{"Version":"1","Statement":[{"Effect":"Allow","Action":"log:PostLogStoreLogs","Resource":"*"}]}',
+    );
+    const b = PolicyDocument.fromJson(
+      '{"Statement":[{"Resource":["*"],"Action":["log:PostLogStoreLogs"],"Effect":"Allow"}],"Version":"1"}',
+    );
+    expect(a.toJsonString()).toBe(b.toJsonString());
+    expect(a.toJsonString()).toBe(
+      '{"Statement":[{"Action":"log:PostLogStoreLogs","Effect":"Allow","Resource":"*"}],"Version":"1"}',
+    );
+  });
+
+  test('parses a scenario trust policy with a single-string principal and conditions', () => {
+    const doc = PolicyDocument.fromJson(
+      JSON.stringify({
+        Statement: [
+          {
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { RAM: `acs:ram::${PARTNER}:user/bob` },
+            Condition: { StringEquals: { 'sts:ExternalId': 'abc-123' }, Bool: { 'acs:MFAPresent': 'true' } },
+          },
+        ],
+        Version: '1',
+      }),
+    );
+    expect(doc.validateForTrustPolicy()).toEqual([]);
+    expect(doc.toJson().Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Condition: { Bool: { 'acs:MFAPresent': 'true' }, StringEquals: { 'sts:ExternalId': 'abc-123' } },
+        Effect: 'Allow',
+        Principal: { RAM: [`acs:ram::${PARTNER}:user/bob`] },
+      },
+    ]);
+  });
+
+  test('invalid JSON is refused', () => {
+    expect(errorOf(() => PolicyDocument.fromJson('{"Version":'))).toMatch(
+      /^PolicyDocument.fromJson: not valid JSON \(/,
+    );
+  });
+
+  test('Sid and NotResource are refused: RAM does not document them (§1.2)', () => {
+    const message = problems({
+      Version: '1',
+      Statement: [{ Sid: 'x', Effect: 'Allow', Action: 'a:B', NotResource: '*' }],
+    });
+    expect(message).toContain('Statement[0] has element "Sid", which RAM does not accept');
+    expect(message).toContain('Statement[0] has element "NotResource", which RAM does not accept');
+  });
+
+  test('a Version other than the string "1" is refused', () => {
+    expect(
+      problems({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'a:B', Resource: '*' }] }),
+    ).toContain('Version "\\"2012-10-17\\"" must be the string "1", the only valid version');
+    expect(problems({ Version: 1, Statement: [{ Effect: 'Allow', Action: 'a:B', Resource: '*' }] })).toContain(
+      'must be the string "1"',
+    );
+    expect(problems({ Statement: [{ Effect: 'Allow', Action: 'a:B', Resource: '*' }] })).toContain('Version "missing"');
+  });
+
+  test('empty actions and missing statements are refused', () => {
+    expect(problems({ Version: '1', Statement: [{ Effect: 'Allow', Action: [], Resource: '*' }] })).toContain(
+      'Statement[0].Action must be a non-empty string or a non-empty array of non-empty strings',
+    );
+    expect(problems({ Version: '1', Statement: [] })).toContain('Statement must be a non-empty array of statements');
+    expect(problems({ Version: '1', Statement: [{ Effect: 'Allow', Resource: '*' }] })).toContain(
+      'Statement[0] must have exactly one of Action and NotAction',
+    );
+  });
+
+  test('Effect is case-sensitive', () => {
+    expect(problems({ Version: '1', Statement: [{ Effect: 'allow', Action: 'a:B', Resource: '*' }] })).toContain(
+      'Statement[0].Effect "allow" must be "Allow" or "Deny" (case-sensitive)',
+    );
+  });
+
+  test('undocumented condition operators are refused rather than guessed (§1.5)', () => {
+    const message = problems({
+      Version: '1',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'a:B',
+          Resource: '*',
+          Condition: {
+            StringEqualsIfExists: { 'acs:X': 'y' },
+            Null: { 'acs:Y': 'true' },
+            'ForAnyValue:StringEquals': { 'cs:AddonNames': 'x' },
+          },
+        },
+      ],
+    });
+    expect(message).toContain('operator "StringEqualsIfExists" is not a RAM condition operator');
+    expect(message).toContain('operator "Null" is not a RAM condition operator');
+    expect(message).toContain('operator "ForAnyValue:StringEquals" is not a RAM condition operator');
+  });
+
+  test('condition values must be strings and valid for their operator', () => {
+    const message = problems({
+      Version: '1',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'a:B',
+          Resource: '*',
+          Condition: { Bool: { 'acs:MFAPresent': true }, IpAddress: { 'acs:SourceIp': 'nowhere' } },
+        },
+      ],
+    });
+    expect(message).toContain('Statement[0].Condition.Bool.acs:MFAPresent must be a non-empty string');
+    expect(message).toContain('value "nowhere" is not an IPv4/IPv6 address or CIDR block');
+  });
+
+  test('a wildcard principal is refused', () => {
+    expect(
+      problems({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: '*' } }] }),
+    ).toContain('Statement[0].principal "*" is a wildcard');
+    expect(
+      problems({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: '*' }] }),
+    ).toContain('Statement[0].Principal must be an object');
+  });
+
+  test('every problem is listed at once', () => {
+    const message = problems({ Version: '2', Extra: 1, Statement: [{ Effect: 'Maybe', Action: 'x', Resource: 'y' }] });
+    expect(message.split('\n').length).toBeGreaterThanOrEqual(5);
+  });
+});

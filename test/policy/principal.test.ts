@@ -1,0 +1,69 @@
+import { Condition, ConditionKey, Principal, PrincipalType } from '../../lib';
+import { errorOf, OWNER, PARTNER } from '../support/synth';
+
+describe('Principal', () => {
+  test('factories write the documented identifiers (ram-policy-reference §3.2)', () => {
+    expect(Principal.account(PARTNER).identifier).toBe(`acs:ram::${PARTNER}:root`);
+    expect(Principal.ramUser(PARTNER, 'bob').identifier).toBe(`acs:ram::${PARTNER}:user/bob`);
+    expect(Principal.ramRole(PARTNER, 'ci.deployer').identifier).toBe(`acs:ram::${PARTNER}:role/ci.deployer`);
+    expect(Principal.service('ecs.aliyuncs.com').identifier).toBe('ecs.aliyuncs.com');
+    expect(Principal.samlProvider(OWNER, 'corp-idp').identifier).toBe(`acs:ram::${OWNER}:saml-provider/corp-idp`);
+    expect(Principal.oidcProvider(OWNER, 'gitlab').identifier).toBe(`acs:ram::${OWNER}:oidc-provider/gitlab`);
+  });
+
+  test('each principal knows its type and account', () => {
+    expect(Principal.account(PARTNER)).toMatchObject({ type: PrincipalType.RAM, accountId: PARTNER });
+    expect(Principal.service('fc.aliyuncs.com')).toMatchObject({ type: PrincipalType.SERVICE, accountId: undefined });
+    expect(Principal.samlProvider(OWNER, 'idp').type).toBe(PrincipalType.FEDERATED);
+  });
+
+  test('an account ID that is not 16 digits is refused with the rule', () => {
+    expect(errorOf(() => Principal.account('12345'))).toBe(
+      'Principal: accountId "12345" is not an account ID (a 16-digit Alibaba Cloud account ID)',
+    );
+  });
+
+  test('user and role names are checked', () => {
+    expect(errorOf(() => Principal.ramUser(PARTNER, 'bad name'))).toContain(
+      'userName "bad name" is not a valid RAM user name (1-64 characters',
+    );
+    expect(errorOf(() => Principal.ramRole(PARTNER, 'role_with_underscore'))).toContain(
+      'roleName "role_with_underscore" is not a valid RAM role name',
+    );
+  });
+
+  test('a service must be <service>.aliyuncs.com', () => {
+    expect(errorOf(() => Principal.service('ecs.amazonaws.com'))).toBe(
+      'Principal: serviceName "ecs.amazonaws.com" is not a service principal (<service>.aliyuncs.com)',
+    );
+  });
+
+  test('fromIdentifier refuses wildcards and unknown forms', () => {
+    expect(errorOf(() => Principal.fromIdentifier('RAM', '*'))).toContain('principal "*" is a wildcard');
+    expect(errorOf(() => Principal.fromIdentifier('RAM', `acs:ram::${PARTNER}:*`))).toContain('is a wildcard');
+    expect(errorOf(() => Principal.fromIdentifier('RAM', `acs:ram::${PARTNER}:group/x`))).toContain(
+      'is not acs:ram::<16-digit account id>:root, :user/<name> or :role/<name>',
+    );
+    expect(errorOf(() => Principal.fromIdentifier('AWS', 'arn:aws:iam::1:root'))).toContain(
+      'principal type "AWS" is not RAM, Service or Federated',
+    );
+    expect(Principal.fromIdentifier('RAM', `acs:ram::${PARTNER}:root`).accountId).toBe(PARTNER);
+  });
+
+  test('withConditions returns a new principal and leaves the original alone', () => {
+    const plain = Principal.account(PARTNER);
+    const mfa = plain.withConditions(Condition.bool(ConditionKey.MFA_PRESENT, true));
+    expect(plain.conditions).toHaveLength(0);
+    expect(mfa.conditions).toHaveLength(1);
+    expect(mfa.identifier).toBe(plain.identifier);
+    expect(mfa.conditionsKey).not.toBe(plain.conditionsKey);
+  });
+
+  test('the conditions key does not depend on the order conditions were given in', () => {
+    const a = Condition.bool(ConditionKey.MFA_PRESENT, true);
+    const b = Condition.ipAddress(ConditionKey.SOURCE_IP, ['10.0.0.0/8']);
+    expect(Principal.account(PARTNER).withConditions(a, b).conditionsKey).toBe(
+      Principal.account(PARTNER).withConditions(b, a).conditionsKey,
+    );
+  });
+});
