@@ -37,6 +37,11 @@ async function main() {
     }
   }
   const started = Date.now();
+  // @cdktf/commons runs `terraform version` when it is loaded; a TF_CLI_CONFIG_FILE that names a
+  // missing file makes Terraform warn, which commons logs as [ERROR]. The version is not used here.
+  if (process.env.TF_CLI_CONFIG_FILE && !fs.existsSync(process.env.TF_CLI_CONFIG_FILE)) {
+    delete process.env.TF_CLI_CONFIG_FILE;
+  }
   const { TerraformProviderGenerator, CodeMaker } = require('@cdktf/provider-generator');
   const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require('@cdktf/commons');
 
