@@ -63,8 +63,13 @@ export class ConditionKey {
   /** VPC the request came from (String operators). */
   public static readonly SOURCE_VPC = 'acs:SourceVpc';
   /**
-   * External ID passed to AssumeRole, checked in a trust policy with StringEquals.
-   * Spelling from a secondary source that follows Alibaba's confused-deputy guide (§3.3).
+   * External ID passed to AssumeRole, checked in a trust policy with StringEquals (ram-policy-reference §3.3).
+   *
+   * Alibaba's guide "Use external IDs to prevent the confused deputy issue"
+   * (https://www.alibabacloud.com/help/en/ram/use-cases/use-externalid-to-prevent-the-confused-deputy-problem)
+   * says the external ID goes into the role's trust policy and that AssumeRole fails without it; the
+   * retrieved copies stop before its JSON, so the key's spelling rests on a guide written for Alibaba RAM
+   * (https://docs.guance.com/en/management/aliyun-account). Kept in this one constant.
    */
   public static readonly EXTERNAL_ID = 'sts:ExternalId';
 

@@ -18,40 +18,48 @@ function literal(value: string | undefined): value is string {
   return value !== undefined && !isTerraformExpression(value);
 }
 
+/** An account ID: 16 digits (ram-policy-reference §3.2). */
 export function checkAccountId(what: string, value: string | undefined): string[] {
   if (!literal(value) || ACCOUNT_ID.test(value)) return [];
   return [`${what} ${quote(value)} is not an account ID (${ACCOUNT_ID_RULE})`];
 }
 
+/** A role name: 1-64 letters, digits, `.` and `-` (§1.8). */
 export function checkRoleName(what: string, value: string | undefined): string[] {
   if (!literal(value) || ROLE_NAME.test(value)) return [];
   return [`${what} ${quote(value)} is not a valid RAM role name (1-64 characters: letters, digits, "." and "-")`];
 }
 
+/** A policy name: 1-128 letters, digits and `-` (§1.8). */
 export function checkPolicyName(what: string, value: string | undefined): string[] {
   if (!literal(value) || POLICY_NAME.test(value)) return [];
   return [`${what} ${quote(value)} is not a valid RAM policy name (1-128 characters: letters, digits and "-")`];
 }
 
+/** A RAM user name: 1-64 letters, digits, `.`, `_` and `-`. */
 export function checkUserName(what: string, value: string | undefined): string[] {
   if (!literal(value) || USER_NAME.test(value)) return [];
   return [`${what} ${quote(value)} is not a valid RAM user name (1-64 characters: letters, digits, ".", "_" and "-")`];
 }
 
+/** A RAM group name: 1-64 letters, digits and `-`. */
 export function checkGroupName(what: string, value: string | undefined): string[] {
   if (!literal(value) || GROUP_NAME.test(value)) return [];
   return [`${what} ${quote(value)} is not a valid RAM group name (1-64 characters: letters, digits and "-")`];
 }
 
+/** A string of `min` to `max` characters. */
 export function checkLength(what: string, value: string | undefined, min: number, max: number): string[] {
   if (!literal(value) || (value.length >= min && value.length <= max)) return [];
   return [`${what} ${quote(value)} is ${value.length} characters long (allowed: ${min}-${max})`];
 }
 
+/** A role or policy description: 1-1,024 characters (§1.8). */
 export function checkDescription(what: string, value: string | undefined): string[] {
   return checkLength(what, value, 1, RamLimits.DESCRIPTION_MAX_LENGTH);
 }
 
+/** A role's maximum session duration: whole seconds from 3,600 to 43,200 (§3.4). */
 export function checkSessionDuration(what: string, value: number | undefined): string[] {
   if (value === undefined) return [];
   const { MIN_SESSION_DURATION: min, MAX_SESSION_DURATION: max } = RamLimits;
@@ -69,6 +77,7 @@ export function checkExternalId(what: string, value: string | undefined): string
   ];
 }
 
+/** An optional list that, when given, has at least one value. */
 export function checkNonEmptyList(what: string, values: readonly unknown[] | undefined): string[] {
   return values !== undefined && values.length === 0
     ? [`${what} is an empty list (leave it out or give at least one value)`]
