@@ -13,3 +13,4 @@ export { ScopedLogPolicy, ScopedLogPolicyProps } from './log/scoped-log-policy';
 export { AccountGuard, AccountGuardProps } from './stack/account-guard';
 export { AccountStack, AccountStackProps, OssStateBackendProps } from './stack/account-stack';
 export * as alicloud from './.gen/providers/alicloud';
+export * from './analysis';

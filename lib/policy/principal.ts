@@ -12,8 +12,8 @@ export enum PrincipalType {
   FEDERATED = 'Federated',
 }
 
-const RAM_IDENTIFIER = /^acs:ram::(\d{16}):(root|user\/[A-Za-z0-9._-]{1,64}|role\/[A-Za-z0-9.-]{1,64})$/;
-const FEDERATED_IDENTIFIER = /^acs:ram::(\d{16}):(saml-provider|oidc-provider)\/[A-Za-z0-9._-]{1,128}$/;
+const RAM_IDENTIFIER = /^acs:ram::(\d+):(root|user\/[A-Za-z0-9._-]{1,64}|role\/[A-Za-z0-9.-]{1,64})$/;
+const FEDERATED_IDENTIFIER = /^acs:ram::(\d+):(saml-provider|oidc-provider)\/[A-Za-z0-9._-]{1,128}$/;
 const SERVICE_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.aliyuncs\.com$/;
 
 /**
@@ -65,11 +65,12 @@ export class Principal {
 
   /**
    * A principal from a document's `Principal` element, e.g. `{"RAM": "acs:ram::<id>:root"}`.
-   * Throws for a wildcard or an identifier of another form.
+   * Throws for a wildcard or an identifier of another form. Account IDs are read as any run of digits,
+   * so that documents with placeholder IDs can be analysed; the constructs require 16 digits.
    */
   public static fromIdentifier(type: string, identifier: string): Principal {
     const problems = principalIdentifierProblems(type, identifier);
-    const account = /^acs:ram::(\d{16}):/.exec(identifier)?.[1];
+    const account = /^acs:ram::(\d+):/.exec(identifier)?.[1];
     return Principal.checked(type as PrincipalType, identifier, problems, account);
   }
 
@@ -139,7 +140,7 @@ function principalIdentifierProblems(type: string, identifier: string): string[]
       return RAM_IDENTIFIER.test(identifier)
         ? []
         : [
-            `RAM principal ${quote(identifier)} is not acs:ram::<16-digit account id>:root, :user/<name> or :role/<name>`,
+            `RAM principal ${quote(identifier)} is not acs:ram::<account id>:root, :user/<name> or :role/<name>`,
           ];
     case PrincipalType.SERVICE:
       return SERVICE_NAME.test(identifier)
@@ -149,7 +150,7 @@ function principalIdentifierProblems(type: string, identifier: string): string[]
       return FEDERATED_IDENTIFIER.test(identifier)
         ? []
         : [
-            `Federated principal ${quote(identifier)} is not acs:ram::<16-digit account id>:saml-provider/<name> or :oidc-provider/<name>`,
+            `Federated principal ${quote(identifier)} is not acs:ram::<account id>:saml-provider/<name> or :oidc-provider/<name>`,
           ];
     default:
       return [`principal type ${quote(type)} is not RAM, Service or Federated`];

@@ -42,7 +42,7 @@ describe('Principal', () => {
     expect(errorOf(() => Principal.fromIdentifier('RAM', '*'))).toContain('principal "*" is a wildcard');
     expect(errorOf(() => Principal.fromIdentifier('RAM', `acs:ram::${PARTNER}:*`))).toContain('is a wildcard');
     expect(errorOf(() => Principal.fromIdentifier('RAM', `acs:ram::${PARTNER}:group/x`))).toContain(
-      'is not acs:ram::<16-digit account id>:root, :user/<name> or :role/<name>',
+      'is not acs:ram::<account id>:root, :user/<name> or :role/<name>',
     );
     expect(errorOf(() => Principal.fromIdentifier('AWS', 'arn:aws:iam::1:root'))).toContain(
       'principal type "AWS" is not RAM, Service or Federated',

@@ -1,0 +1,20 @@
+const cache = new Map<string, RegExp>();
+
+/**
+ * Whole-string, anchored glob: `*` matches any run of characters (empty, `/` and `:` included),
+ * `?` exactly one (ram-policy-reference §1.4). There is no escape syntax, so a literal `*` in a
+ * request resource (such as `.../consumergroup/*`) is matched by a pattern `*` like any character.
+ */
+export function globMatches(pattern: string, value: string, caseSensitive: boolean): boolean {
+  const key = `${caseSensitive ? 's' : 'i'}${pattern}`;
+  let regex = cache.get(key);
+  if (!regex) {
+    const body = pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.+()|{}[\]]/g, '\\$&')))
+      .join('');
+    regex = new RegExp(`^${body}$`, caseSensitive ? 's' : 'is');
+    cache.set(key, regex);
+  }
+  return regex.test(value);
+}
