@@ -1,5 +1,14 @@
 import { App, TerraformOutput } from 'cdktf';
-import { AccountStack, AssumeRoleUserGrant, CrossAccountRole, LogGrant, ScopedLogPolicy, alicloud } from '../../lib';
+import {
+  AccountStack,
+  AssumeRoleUserGrant,
+  CrossAccountRole,
+  FindingId,
+  Findings,
+  LogGrant,
+  ScopedLogPolicy,
+  alicloud,
+} from '../../lib';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names of the Log Service resources of account A and of the grant, shared by both stacks. */
@@ -52,11 +61,18 @@ export function buildLogServicePartnerApp(
   const role = new CrossAccountRole(owner, 'partner-log-writer', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    trustedAccountIds: [env.partnerAccountId],
+    // Revoking B (PARTNER_ACCESS=revoked) rewrites only the trust policy, in place: the role then
+    // trusts nobody but account A itself, and keeps its ARN and policies for when access returns.
+    trustedAccountIds: [env.partnerRevoked ? env.ownerAccountId : env.partnerAccountId],
     description: `Partner ${env.partnerAccountId} writes to and consumes ${names.project}/${names.logstore}`,
     maxSessionDuration: 3600,
     policies: [policy],
   });
+  Findings.acknowledge(
+    role,
+    FindingId.TRUST_NO_CONDITION,
+    `account ${env.partnerAccountId} decides which of its users may assume the role; it grants only group ${names.partnerGroup}`,
+  );
   new TerraformOutput(owner, 'partner_role_arn', { value: role.roleArn });
 
   const partner = new AccountStack(app, 'partner', {

@@ -17,6 +17,8 @@ export interface CrossAccountEnvironment {
   readonly partnerProfile?: string;
   /** STATE_BUCKET (+ STATE_LOCK_ENDPOINT, STATE_LOCK_TABLE, STATE_REGION, STATE_PREFIX): OSS state. */
   readonly stateBackend?: OssStateBackendProps;
+  /** PARTNER_ACCESS=revoked: the owner's role no longer trusts the partner (default `granted`). */
+  readonly partnerRevoked: boolean;
 }
 
 /** Example defaults: clearly fake account IDs that synthesize but can never deploy by accident. */
@@ -75,8 +77,10 @@ export function readEnvironment(env: Env = process.env): CrossAccountEnvironment
       prefix: optional('STATE_PREFIX', /^[A-Za-z0-9._/-]+$/, 'an OSS folder'),
     };
   }
+  const access = optional('PARTNER_ACCESS', /^(granted|revoked)$/, '"granted" or "revoked"') ?? 'granted';
   if (problems.length > 0) {
     throw new Error(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
   }
-  return { ownerAccountId, partnerAccountId, region, ownerProfile, partnerProfile, stateBackend };
+  const partnerRevoked = access === 'revoked';
+  return { ownerAccountId, partnerAccountId, region, ownerProfile, partnerProfile, stateBackend, partnerRevoked };
 }

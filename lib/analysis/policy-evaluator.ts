@@ -61,7 +61,8 @@ export class PolicyEvaluator {
     context?: { [key: string]: string[] },
     options?: EvaluatorOptions,
   ): Decision {
-    return PolicyEvaluator.explainAssumeRole(callerPolicies, trustPolicy, callerArn, roleArn, context, options).decision;
+    return PolicyEvaluator.explainAssumeRole(callerPolicies, trustPolicy, callerArn, roleArn, context, options)
+      .decision;
   }
 
   /** `evaluateAssumeRole` with both decisions and the reason. */
@@ -76,7 +77,9 @@ export class PolicyEvaluator {
     const caller = parseCaller(callerArn);
     const request: AccessRequest = { action: 'sts:AssumeRole', resource: roleArn, context };
     const callerDecision = PolicyEvaluator.decide(callerPolicies, request, options, undefined);
-    const trustDecision = caller ? PolicyEvaluator.decide([trustPolicy], request, options, caller) : Decision.IMPLICIT_DENY;
+    const trustDecision = caller
+      ? PolicyEvaluator.decide([trustPolicy], request, options, caller)
+      : Decision.IMPLICIT_DENY;
     if (!caller || caller.kind === 'root') {
       return {
         decision: Decision.IMPLICIT_DENY,
@@ -161,12 +164,15 @@ function parseCaller(arn: string): Caller | undefined {
 }
 
 function explain(callerDecision: Decision, trustDecision: Decision): string {
-  if (callerDecision === Decision.EXPLICIT_DENY) return "the caller's own policies explicitly deny sts:AssumeRole on the role";
+  if (callerDecision === Decision.EXPLICIT_DENY)
+    return "the caller's own policies explicitly deny sts:AssumeRole on the role";
   if (trustDecision === Decision.EXPLICIT_DENY) return 'the trust policy explicitly denies this caller';
   if (callerDecision !== Decision.ALLOW && trustDecision !== Decision.ALLOW) {
-    return 'neither the trust policy nor the caller\'s own policies allow it';
+    return "neither the trust policy nor the caller's own policies allow it";
   }
-  if (callerDecision !== Decision.ALLOW) return "the trust policy allows it, but the caller's own policies do not allow sts:AssumeRole on the role";
-  if (trustDecision !== Decision.ALLOW) return "the caller may call sts:AssumeRole, but the role's trust policy does not name it (or its conditions do not hold)";
+  if (callerDecision !== Decision.ALLOW)
+    return "the trust policy allows it, but the caller's own policies do not allow sts:AssumeRole on the role";
+  if (trustDecision !== Decision.ALLOW)
+    return "the caller may call sts:AssumeRole, but the role's trust policy does not name it (or its conditions do not hold)";
   return "both the trust policy and the caller's own policies allow it";
 }

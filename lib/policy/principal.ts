@@ -139,9 +139,7 @@ function principalIdentifierProblems(type: string, identifier: string): string[]
     case PrincipalType.RAM:
       return RAM_IDENTIFIER.test(identifier)
         ? []
-        : [
-            `RAM principal ${quote(identifier)} is not acs:ram::<account id>:root, :user/<name> or :role/<name>`,
-          ];
+        : [`RAM principal ${quote(identifier)} is not acs:ram::<account id>:root, :user/<name> or :role/<name>`];
     case PrincipalType.SERVICE:
       return SERVICE_NAME.test(identifier)
         ? []

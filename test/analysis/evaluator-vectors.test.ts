@@ -26,7 +26,9 @@ describe('A. identity-policy basics', () => {
     expect(evaluate([], 'log:GetLogStoreLogs', LS1)).toBe(Decision.IMPLICIT_DENY);
   });
   test('T02 exact Allow on a scoped logstore; "*" region matches cn-hangzhou', () => {
-    expect(evaluate([allow('log:PostLogStoreLogs', `acs:log:*:${A}:project/p1/logstore/ls1`)], 'log:PostLogStoreLogs', LS1)).toBe(Decision.ALLOW);
+    expect(
+      evaluate([allow('log:PostLogStoreLogs', `acs:log:*:${A}:project/p1/logstore/ls1`)], 'log:PostLogStoreLogs', LS1),
+    ).toBe(Decision.ALLOW);
   });
   test('T03 explicit Deny in a second policy overrides Allow', () => {
     const deny = doc([{ Effect: 'Deny', Action: 'log:PostLogStoreLogs', Resource: 'acs:log:*:*:project/p1/*' }]);
@@ -46,9 +48,11 @@ describe('A. identity-policy basics', () => {
   test('T06 action matching is case-insensitive, with a strict mode', () => {
     const lower = allow('log:postlogstorelogs', '*');
     expect(evaluate([lower], 'log:PostLogStoreLogs', LS1)).toBe(Decision.ALLOW);
-    expect(PolicyEvaluator.evaluate([lower], { action: 'log:PostLogStoreLogs', resource: LS1 }, undefined, { caseSensitiveActions: true })).toBe(
-      Decision.IMPLICIT_DENY,
-    );
+    expect(
+      PolicyEvaluator.evaluate([lower], { action: 'log:PostLogStoreLogs', resource: LS1 }, undefined, {
+        caseSensitiveActions: true,
+      }),
+    ).toBe(Decision.IMPLICIT_DENY);
   });
   test('T08 NotAction allows everything except the listed actions, and does not deny them', () => {
     const notRam = doc([{ Effect: 'Allow', NotAction: 'ram:*', Resource: '*' }]);
@@ -59,18 +63,28 @@ describe('A. identity-policy basics', () => {
 
 describe('B. resource matching and wildcards', () => {
   test('T09 a project ARN does not cover its logstores (anchored)', () => {
-    expect(evaluate([allow('log:PostLogStoreLogs', 'acs:log:*:*:project/p1')], 'log:PostLogStoreLogs', LS1)).toBe(Decision.IMPLICIT_DENY);
+    expect(evaluate([allow('log:PostLogStoreLogs', 'acs:log:*:*:project/p1')], 'log:PostLogStoreLogs', LS1)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
   test('T10 "*" crosses "/"', () => {
-    expect(evaluate([allow('log:ConsumerGroupHeartBeat', 'acs:log:*:*:project/p1/*')], 'log:ConsumerGroupHeartBeat', CG1)).toBe(Decision.ALLOW);
+    expect(
+      evaluate([allow('log:ConsumerGroupHeartBeat', 'acs:log:*:*:project/p1/*')], 'log:ConsumerGroupHeartBeat', CG1),
+    ).toBe(Decision.ALLOW);
   });
   test('T12 "?" matches exactly one character', () => {
     const p = allow('log:GetLogStoreLogs', 'acs:log:*:*:project/app-?/logstore/ls1');
-    expect(evaluate([p], 'log:GetLogStoreLogs', `acs:log:cn-hangzhou:${A}:project/app-1/logstore/ls1`)).toBe(Decision.ALLOW);
-    expect(evaluate([p], 'log:GetLogStoreLogs', `acs:log:cn-hangzhou:${A}:project/app-10/logstore/ls1`)).toBe(Decision.IMPLICIT_DENY);
+    expect(evaluate([p], 'log:GetLogStoreLogs', `acs:log:cn-hangzhou:${A}:project/app-1/logstore/ls1`)).toBe(
+      Decision.ALLOW,
+    );
+    expect(evaluate([p], 'log:GetLogStoreLogs', `acs:log:cn-hangzhou:${A}:project/app-10/logstore/ls1`)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
   test("T14 the account ID field must be the resource owner's", () => {
-    expect(evaluate([allow('log:PostLogStoreLogs', `acs:log:*:${B}:project/p1/*`)], 'log:PostLogStoreLogs', LS1)).toBe(Decision.IMPLICIT_DENY);
+    expect(evaluate([allow('log:PostLogStoreLogs', `acs:log:*:${B}:project/p1/*`)], 'log:PostLogStoreLogs', LS1)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
   test('T16 consumer-group actions need the consumergroup resource', () => {
     const p = allow(['log:GetCursorOrData', 'log:ConsumerGroupHeartBeat'], `acs:log:*:${A}:project/p1/logstore/ls1`);
@@ -86,16 +100,29 @@ describe('C. conditions', () => {
     expect(evaluate([t17], 'log:GetLogStore', LS1, { 'acs:SourceIp': ['192.169.0.1'] })).toBe(Decision.IMPLICIT_DENY);
   });
   test('T19 Deny with NotIpAddress', () => {
-    const p2 = doc([{ Effect: 'Deny', Action: 'log:*', Resource: '*', Condition: { NotIpAddress: { 'acs:SourceIp': ['10.0.0.0/8'] } } }]);
-    expect(evaluate([LOG_FULL, p2], 'log:GetLogStoreLogs', LS1, { 'acs:SourceIp': ['203.0.113.5'] })).toBe(Decision.EXPLICIT_DENY);
+    const p2 = doc([
+      {
+        Effect: 'Deny',
+        Action: 'log:*',
+        Resource: '*',
+        Condition: { NotIpAddress: { 'acs:SourceIp': ['10.0.0.0/8'] } },
+      },
+    ]);
+    expect(evaluate([LOG_FULL, p2], 'log:GetLogStoreLogs', LS1, { 'acs:SourceIp': ['203.0.113.5'] })).toBe(
+      Decision.EXPLICIT_DENY,
+    );
     expect(evaluate([LOG_FULL, p2], 'log:GetLogStoreLogs', LS1, { 'acs:SourceIp': ['10.1.2.3'] })).toBe(Decision.ALLOW);
   });
   test('T20 AND across keys under one operator', () => {
-    const p = allow('log:PostLogStoreLogs', '*', { Condition: { StringLike: { 'acs:SourceVpc': 'vpc-a*', 'acs:AccessId': 'STS.*' } } });
-    expect(evaluate([p], 'log:PostLogStoreLogs', LS1, { 'acs:SourceVpc': ['vpc-abc'], 'acs:AccessId': ['STS.NUx1'] })).toBe(Decision.ALLOW);
-    expect(evaluate([p], 'log:PostLogStoreLogs', LS1, { 'acs:SourceVpc': ['vpc-abc'], 'acs:AccessId': ['LTAI5tXYZ'] })).toBe(
-      Decision.IMPLICIT_DENY,
-    );
+    const p = allow('log:PostLogStoreLogs', '*', {
+      Condition: { StringLike: { 'acs:SourceVpc': 'vpc-a*', 'acs:AccessId': 'STS.*' } },
+    });
+    expect(
+      evaluate([p], 'log:PostLogStoreLogs', LS1, { 'acs:SourceVpc': ['vpc-abc'], 'acs:AccessId': ['STS.NUx1'] }),
+    ).toBe(Decision.ALLOW);
+    expect(
+      evaluate([p], 'log:PostLogStoreLogs', LS1, { 'acs:SourceVpc': ['vpc-abc'], 'acs:AccessId': ['LTAI5tXYZ'] }),
+    ).toBe(Decision.IMPLICIT_DENY);
   });
   test('T22 StringEquals is case-sensitive; StringEqualsIgnoreCase is not', () => {
     const pa = allow('ecs:*', '*', { Condition: { StringEquals: { 'acs:ResourceTag/team': ['Dev'] } } });
@@ -125,14 +152,18 @@ describe('D. session policy', () => {
     const run = (action: string, resource: string) => PolicyEvaluator.evaluate([role], { action, resource }, session);
     expect(run('log:PostLogStoreLogs', LS1)).toBe(Decision.ALLOW);
     expect(run('log:GetLogStoreLogs', LS1)).toBe(Decision.IMPLICIT_DENY);
-    expect(run('log:PostLogStoreLogs', `acs:log:cn-hangzhou:${A}:project/p1/logstore/ls2`)).toBe(Decision.IMPLICIT_DENY);
+    expect(run('log:PostLogStoreLogs', `acs:log:cn-hangzhou:${A}:project/p1/logstore/ls2`)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
   test('T30 an explicit Deny inside the session policy', () => {
     const session = doc([
       { Effect: 'Allow', Action: 'log:*', Resource: '*' },
       { Effect: 'Deny', Action: 'log:PostLogStoreLogs', Resource: '*' },
     ]);
-    expect(PolicyEvaluator.evaluate([LOG_FULL], { action: 'log:PostLogStoreLogs', resource: LS1 }, session)).toBe(Decision.EXPLICIT_DENY);
+    expect(PolicyEvaluator.evaluate([LOG_FULL], { action: 'log:PostLogStoreLogs', resource: LS1 }, session)).toBe(
+      Decision.EXPLICIT_DENY,
+    );
   });
 });
 
@@ -142,7 +173,11 @@ describe('E. AssumeRole: trust policy plus caller permission', () => {
   });
   test('T32 account-root principal, caller lacking the STS permission', () => {
     const explained = PolicyEvaluator.explainAssumeRole([], TP_ROOT, `acs:ram::${B}:user/carol`, ROLE);
-    expect(explained).toMatchObject({ decision: Decision.IMPLICIT_DENY, trustDecision: Decision.ALLOW, callerDecision: Decision.IMPLICIT_DENY });
+    expect(explained).toMatchObject({
+      decision: Decision.IMPLICIT_DENY,
+      trustDecision: Decision.ALLOW,
+      callerDecision: Decision.IMPLICIT_DENY,
+    });
   });
   test('T34 a principal removed by revocation', () => {
     const after = PolicyDocument.fromJson(
@@ -162,7 +197,9 @@ describe('E. AssumeRole: trust policy plus caller permission', () => {
         Version: '1',
       }),
     );
-    expect(PolicyEvaluator.evaluateAssumeRole([STS_ALL], trustWithDeny, `acs:ram::${B}:user/mallory`, ROLE)).toBe(Decision.EXPLICIT_DENY);
+    expect(PolicyEvaluator.evaluateAssumeRole([STS_ALL], trustWithDeny, `acs:ram::${B}:user/mallory`, ROLE)).toBe(
+      Decision.EXPLICIT_DENY,
+    );
     expect(PolicyEvaluator.evaluateAssumeRole([STS_ALL], trustWithDeny, BOB, ROLE)).toBe(Decision.ALLOW);
   });
   test("T38a account B's root is refused", () => {
@@ -174,27 +211,44 @@ describe('E. AssumeRole: trust policy plus caller permission', () => {
     const serviceTrust = PolicyDocument.fromJson(
       '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}],"Version":"1"}',
     );
-    expect(PolicyEvaluator.evaluateAssumeRole([STS_ALL], serviceTrust, `acs:ram::${A}:user/alice`, ROLE)).toBe(Decision.IMPLICIT_DENY);
+    expect(PolicyEvaluator.evaluateAssumeRole([STS_ALL], serviceTrust, `acs:ram::${A}:user/alice`, ROLE)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
   test('T38c-f parameters out of range are rejected before evaluation', () => {
     const ok = { roleSessionName: 'bob', maxSessionDuration: 3600 };
     expect(AssumeRoleParameterCheck.rejection(ok)).toBeUndefined();
-    expect(AssumeRoleParameterCheck.rejection({ ...ok, durationSeconds: 7200 })).toBe('InvalidParameter.DurationSeconds');
-    expect(AssumeRoleParameterCheck.rejection({ ...ok, durationSeconds: 899 })).toBe('InvalidParameter.DurationSeconds');
-    expect(AssumeRoleParameterCheck.rejection({ ...ok, roleSessionName: 'b' })).toBe('InvalidParameter.RoleSessionName');
-    expect(AssumeRoleParameterCheck.rejection({ ...ok, sessionPolicy: 'x'.repeat(2049) })).toBe('InvalidParameter.PolicySize');
+    expect(AssumeRoleParameterCheck.rejection({ ...ok, durationSeconds: 7200 })).toBe(
+      'InvalidParameter.DurationSeconds',
+    );
+    expect(AssumeRoleParameterCheck.rejection({ ...ok, durationSeconds: 899 })).toBe(
+      'InvalidParameter.DurationSeconds',
+    );
+    expect(AssumeRoleParameterCheck.rejection({ ...ok, roleSessionName: 'b' })).toBe(
+      'InvalidParameter.RoleSessionName',
+    );
+    expect(AssumeRoleParameterCheck.rejection({ ...ok, sessionPolicy: 'x'.repeat(2049) })).toBe(
+      'InvalidParameter.PolicySize',
+    );
     expect(AssumeRoleParameterCheck.rejection({ ...ok, externalId: 'x' })).toBe('InvalidParameter.ExternalId');
   });
   test('T38g [ASSUMPTION on key name] ExternalId condition', () => {
     const trust = PolicyDocument.fromJson(
       JSON.stringify({
         Statement: [
-          { Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'tenant-42' } }, Effect: 'Allow', Principal: { RAM: [`acs:ram::${B}:root`] } },
+          {
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'sts:ExternalId': 'tenant-42' } },
+            Effect: 'Allow',
+            Principal: { RAM: [`acs:ram::${B}:root`] },
+          },
         ],
         Version: '1',
       }),
     );
-    expect(PolicyEvaluator.evaluateAssumeRole([STS_ALL], trust, BOB, ROLE, { 'sts:ExternalId': ['tenant-42'] })).toBe(Decision.ALLOW);
+    expect(PolicyEvaluator.evaluateAssumeRole([STS_ALL], trust, BOB, ROLE, { 'sts:ExternalId': ['tenant-42'] })).toBe(
+      Decision.ALLOW,
+    );
     expect(PolicyEvaluator.evaluateAssumeRole([STS_ALL], trust, BOB, ROLE)).toBe(Decision.IMPLICIT_DENY);
   });
 });

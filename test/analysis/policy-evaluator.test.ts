@@ -1,9 +1,20 @@
-import { Condition, ConditionOperator, Decision, Effect, PolicyDocument, PolicyEvaluator, PolicyStatement, Principal } from '../../lib';
+import {
+  Condition,
+  ConditionOperator,
+  Decision,
+  Effect,
+  PolicyDocument,
+  PolicyEvaluator,
+  PolicyStatement,
+  Principal,
+} from '../../lib';
 import { OTHER, OWNER, PARTNER } from '../support/synth';
 
 const RESOURCE = `acs:log:cn-hangzhou:${OWNER}:project/p/logstore/ls`;
 const withCondition = (condition: Condition) =>
-  new PolicyDocument([new PolicyStatement({ actions: ['log:GetLogStore'], resources: ['*'], conditions: [condition] })]);
+  new PolicyDocument([
+    new PolicyStatement({ actions: ['log:GetLogStore'], resources: ['*'], conditions: [condition] }),
+  ]);
 const run = (condition: Condition, key: string, values: string[] | undefined) =>
   PolicyEvaluator.evaluate([withCondition(condition)], {
     action: 'log:GetLogStore',
@@ -25,14 +36,49 @@ const cases: [string, Condition, string, string][] = [
   ['NumericLessThanEquals', Condition.numericLessThanEquals('acs:X', 10), '10', '10.1'],
   ['NumericGreaterThan', Condition.numericGreaterThan('acs:X', 10), '11', '10'],
   ['NumericGreaterThanEquals', Condition.numericGreaterThanEquals('acs:X', 10), '10', '9'],
-  ['DateEquals', Condition.dateEquals('acs:CurrentTime', ['2026-01-01T08:00:00+08:00']), '2026-01-01T00:00:00Z', '2026-01-01T08:00:00Z'],
-  ['DateNotEquals', Condition.dateNotEquals('acs:CurrentTime', ['2026-01-01T00:00:00Z']), '2026-01-02T00:00:00Z', '2026-01-01T08:00:00+08:00'],
-  ['DateLessThan', Condition.dateLessThan('acs:CurrentTime', '2026-12-31T23:59:59+08:00'), '2026-12-31T15:59:58Z', '2026-12-31T16:00:00Z'],
-  ['DateLessThanEquals', Condition.dateLessThanEquals('acs:CurrentTime', '2026-12-31T00:00:00Z'), '2026-12-31T00:00:00Z', '2026-12-31T00:00:01Z'],
-  ['DateGreaterThan', Condition.dateGreaterThan('acs:CurrentTime', '2026-01-01T00:00:00Z'), '2026-01-01T00:00:01Z', '2025-12-31T23:59:59Z'],
-  ['DateGreaterThanEquals', Condition.dateGreaterThanEquals('acs:CurrentTime', '2026-01-01T00:00:00Z'), '2026-01-01T08:00:00+08:00', '2025-12-31T00:00:00Z'],
+  [
+    'DateEquals',
+    Condition.dateEquals('acs:CurrentTime', ['2026-01-01T08:00:00+08:00']),
+    '2026-01-01T00:00:00Z',
+    '2026-01-01T08:00:00Z',
+  ],
+  [
+    'DateNotEquals',
+    Condition.dateNotEquals('acs:CurrentTime', ['2026-01-01T00:00:00Z']),
+    '2026-01-02T00:00:00Z',
+    '2026-01-01T08:00:00+08:00',
+  ],
+  [
+    'DateLessThan',
+    Condition.dateLessThan('acs:CurrentTime', '2026-12-31T23:59:59+08:00'),
+    '2026-12-31T15:59:58Z',
+    '2026-12-31T16:00:00Z',
+  ],
+  [
+    'DateLessThanEquals',
+    Condition.dateLessThanEquals('acs:CurrentTime', '2026-12-31T00:00:00Z'),
+    '2026-12-31T00:00:00Z',
+    '2026-12-31T00:00:01Z',
+  ],
+  [
+    'DateGreaterThan',
+    Condition.dateGreaterThan('acs:CurrentTime', '2026-01-01T00:00:00Z'),
+    '2026-01-01T00:00:01Z',
+    '2025-12-31T23:59:59Z',
+  ],
+  [
+    'DateGreaterThanEquals',
+    Condition.dateGreaterThanEquals('acs:CurrentTime', '2026-01-01T00:00:00Z'),
+    '2026-01-01T08:00:00+08:00',
+    '2025-12-31T00:00:00Z',
+  ],
   ['Bool', Condition.bool('acs:SecureTransport', true), 'true', 'false'],
-  ['IpAddress', Condition.ipAddress('acs:SourceIp', ['10.0.0.0/8', '2001:db8::/32', '198.51.100.7']), '2001:db8::1', '11.0.0.1'],
+  [
+    'IpAddress',
+    Condition.ipAddress('acs:SourceIp', ['10.0.0.0/8', '2001:db8::/32', '198.51.100.7']),
+    '2001:db8::1',
+    '11.0.0.1',
+  ],
   ['NotIpAddress', Condition.notIpAddress('acs:SourceIp', ['10.0.0.0/8']), '11.0.0.1', '10.255.255.255'],
 ];
 
@@ -58,7 +104,11 @@ describe('PolicyEvaluator condition operators', () => {
         conditions: [Condition.bool('acs:MFAPresent', true), Condition.ipAddress('acs:SourceIp', ['10.0.0.0/8'])],
       }),
     ]);
-    const request = (mfa: string, ip: string) => ({ action: 'ecs:StartInstance', resource: '*', context: { 'acs:MFAPresent': [mfa], 'acs:SourceIp': [ip] } });
+    const request = (mfa: string, ip: string) => ({
+      action: 'ecs:StartInstance',
+      resource: '*',
+      context: { 'acs:MFAPresent': [mfa], 'acs:SourceIp': [ip] },
+    });
     expect(PolicyEvaluator.evaluate([doc], request('true', '10.1.1.1'))).toBe(Decision.ALLOW);
     expect(PolicyEvaluator.evaluate([doc], request('true', '11.1.1.1'))).toBe(Decision.IMPLICIT_DENY);
     expect(PolicyEvaluator.evaluate([doc], request('false', '10.1.1.1'))).toBe(Decision.IMPLICIT_DENY);
@@ -68,42 +118,70 @@ describe('PolicyEvaluator condition operators', () => {
     const condition = Condition.stringNotEquals('acs:SourceVpc', ['vpc-1']);
     expect(run(condition, 'acs:SourceVpc', undefined)).toBe(Decision.ALLOW);
     expect(
-      PolicyEvaluator.evaluate([withCondition(condition)], { action: 'log:GetLogStore', resource: RESOURCE }, undefined, {
-        negatedOperatorMatchesMissingKey: false,
-      }),
+      PolicyEvaluator.evaluate(
+        [withCondition(condition)],
+        { action: 'log:GetLogStore', resource: RESOURCE },
+        undefined,
+        {
+          negatedOperatorMatchesMissingKey: false,
+        },
+      ),
     ).toBe(Decision.IMPLICIT_DENY);
   });
 
   test('malformed request values never satisfy numeric, date or IP operators', () => {
     expect(run(Condition.numericLessThan('acs:X', 10), 'acs:X', ['ten'])).toBe(Decision.IMPLICIT_DENY);
-    expect(run(Condition.dateLessThan('acs:CurrentTime', '2030-01-01T00:00:00Z'), 'acs:CurrentTime', ['soon'])).toBe(Decision.IMPLICIT_DENY);
-    expect(run(Condition.ipAddress('acs:SourceIp', ['10.0.0.0/8']), 'acs:SourceIp', ['10.0.0.0/9'])).toBe(Decision.IMPLICIT_DENY);
+    expect(run(Condition.dateLessThan('acs:CurrentTime', '2030-01-01T00:00:00Z'), 'acs:CurrentTime', ['soon'])).toBe(
+      Decision.IMPLICIT_DENY,
+    );
+    expect(run(Condition.ipAddress('acs:SourceIp', ['10.0.0.0/8']), 'acs:SourceIp', ['10.0.0.0/9'])).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
 });
 
 describe('PolicyEvaluator resources and actions', () => {
-  const doc = new PolicyDocument([new PolicyStatement({ actions: ['log:Get*'], resources: [`acs:log:*:${OWNER}:project/p/*`] })]);
+  const doc = new PolicyDocument([
+    new PolicyStatement({ actions: ['log:Get*'], resources: [`acs:log:*:${OWNER}:project/p/*`] }),
+  ]);
 
   test('resources are case-sensitive by default, switchable (UNCONFIRMED)', () => {
     const upper = `acs:log:cn-hangzhou:${OWNER}:project/p/Logstore/ls`;
     expect(PolicyEvaluator.evaluate([doc], { action: 'log:GetLogStore', resource: upper })).toBe(Decision.ALLOW);
-    expect(PolicyEvaluator.evaluate([doc], { action: 'log:GetLogStore', resource: upper.replace('project/p', 'project/P') })).toBe(Decision.IMPLICIT_DENY);
     expect(
-      PolicyEvaluator.evaluate([doc], { action: 'log:GetLogStore', resource: upper.replace('project/p', 'project/P') }, undefined, {
-        caseSensitiveResources: false,
-      }),
+      PolicyEvaluator.evaluate([doc], { action: 'log:GetLogStore', resource: upper.replace('project/p', 'project/P') }),
+    ).toBe(Decision.IMPLICIT_DENY);
+    expect(
+      PolicyEvaluator.evaluate(
+        [doc],
+        { action: 'log:GetLogStore', resource: upper.replace('project/p', 'project/P') },
+        undefined,
+        {
+          caseSensitiveResources: false,
+        },
+      ),
     ).toBe(Decision.ALLOW);
   });
 
   test('"*" matches the empty string, so acs:ram:*:<A>:role/x covers the role ARN with an empty region', () => {
-    const grant = new PolicyDocument([new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [`acs:ram:*:${OWNER}:role/x`] })]);
-    expect(PolicyEvaluator.evaluate([grant], { action: 'sts:AssumeRole', resource: `acs:ram::${OWNER}:role/x` })).toBe(Decision.ALLOW);
+    const grant = new PolicyDocument([
+      new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [`acs:ram:*:${OWNER}:role/x`] }),
+    ]);
+    expect(PolicyEvaluator.evaluate([grant], { action: 'sts:AssumeRole', resource: `acs:ram::${OWNER}:role/x` })).toBe(
+      Decision.ALLOW,
+    );
   });
 
   test('regular-expression characters in patterns are literal', () => {
-    const odd = new PolicyDocument([new PolicyStatement({ actions: ['oss:GetObject'], resources: ['acs:oss:*:*:bucket/a.b+(c)'] })]);
-    expect(PolicyEvaluator.evaluate([odd], { action: 'oss:GetObject', resource: 'acs:oss:*:*:bucket/a.b+(c)' })).toBe(Decision.ALLOW);
-    expect(PolicyEvaluator.evaluate([odd], { action: 'oss:GetObject', resource: 'acs:oss:*:*:bucket/aXb+(c)' })).toBe(Decision.IMPLICIT_DENY);
+    const odd = new PolicyDocument([
+      new PolicyStatement({ actions: ['oss:GetObject'], resources: ['acs:oss:*:*:bucket/a.b+(c)'] }),
+    ]);
+    expect(PolicyEvaluator.evaluate([odd], { action: 'oss:GetObject', resource: 'acs:oss:*:*:bucket/a.b+(c)' })).toBe(
+      Decision.ALLOW,
+    );
+    expect(PolicyEvaluator.evaluate([odd], { action: 'oss:GetObject', resource: 'acs:oss:*:*:bucket/aXb+(c)' })).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
 });
 
@@ -117,30 +195,51 @@ describe('PolicyEvaluator AssumeRole principals', () => {
     const t = trust(Principal.account(PARTNER));
     expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:user/any`, role)).toBe(Decision.ALLOW);
     expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:role/ci`, role)).toBe(Decision.ALLOW);
-    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:role/ci/session-1`, role)).toBe(Decision.ALLOW);
-    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:root`, role)).toBe(Decision.IMPLICIT_DENY);
-    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${OTHER}:user/any`, role)).toBe(Decision.IMPLICIT_DENY);
+    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:role/ci/session-1`, role)).toBe(
+      Decision.ALLOW,
+    );
+    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:root`, role)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
+    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${OTHER}:user/any`, role)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
 
   test('user and role principals name exactly one identity', () => {
     const t = trust(Principal.ramUser(PARTNER, 'bob'), Principal.ramRole(PARTNER, 'ci'));
     expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:user/bob`, role)).toBe(Decision.ALLOW);
-    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:user/alice`, role)).toBe(Decision.IMPLICIT_DENY);
+    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:user/alice`, role)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
     expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:role/ci/s1`, role)).toBe(Decision.ALLOW);
-    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:role/other`, role)).toBe(Decision.IMPLICIT_DENY);
+    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, `acs:ram::${PARTNER}:role/other`, role)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
   });
 
   test('a grant on another role does not help', () => {
-    const other = new PolicyDocument([new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [`acs:ram::${OWNER}:role/other`] })]);
-    const explained = PolicyEvaluator.explainAssumeRole([other], trust(Principal.account(PARTNER)), `acs:ram::${PARTNER}:user/bob`, role);
+    const other = new PolicyDocument([
+      new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [`acs:ram::${OWNER}:role/other`] }),
+    ]);
+    const explained = PolicyEvaluator.explainAssumeRole(
+      [other],
+      trust(Principal.account(PARTNER)),
+      `acs:ram::${PARTNER}:user/bob`,
+      role,
+    );
     expect(explained.decision).toBe(Decision.IMPLICIT_DENY);
-    expect(explained.reason).toBe("the trust policy allows it, but the caller's own policies do not allow sts:AssumeRole on the role");
+    expect(explained.reason).toBe(
+      "the trust policy allows it, but the caller's own policies do not allow sts:AssumeRole on the role",
+    );
   });
 
   test('trust conditions such as MFA come from the request context', () => {
     const t = trust(Principal.account(PARTNER).withConditions(Condition.bool('acs:MFAPresent', true)));
     const bob = `acs:ram::${PARTNER}:user/bob`;
-    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, bob, role, { 'acs:MFAPresent': ['true'] })).toBe(Decision.ALLOW);
+    expect(PolicyEvaluator.evaluateAssumeRole([grant], t, bob, role, { 'acs:MFAPresent': ['true'] })).toBe(
+      Decision.ALLOW,
+    );
     expect(PolicyEvaluator.explainAssumeRole([grant], t, bob, role, { 'acs:MFAPresent': ['false'] }).reason).toBe(
       "the caller may call sts:AssumeRole, but the role's trust policy does not name it (or its conditions do not hold)",
     );
@@ -148,13 +247,23 @@ describe('PolicyEvaluator AssumeRole principals', () => {
 
   test('a malformed caller ARN is refused with the reason', () => {
     const explained = PolicyEvaluator.explainAssumeRole([grant], trust(Principal.account(PARTNER)), 'bob', role);
-    expect(explained).toMatchObject({ decision: Decision.IMPLICIT_DENY, reason: 'caller "bob" is not acs:ram::<account>:user/<name>, :role/<name> or :root' });
+    expect(explained).toMatchObject({
+      decision: Decision.IMPLICIT_DENY,
+      reason: 'caller "bob" is not acs:ram::<account>:user/<name>, :role/<name> or :root',
+    });
   });
 
   test('a Deny statement of any effect type is honoured in identity policies', () => {
-    const deny = new PolicyDocument([new PolicyStatement({ effect: Effect.DENY, actions: ['sts:*'], resources: ['*'] })]);
-    expect(PolicyEvaluator.evaluateAssumeRole([grant, deny], trust(Principal.account(PARTNER)), `acs:ram::${PARTNER}:user/bob`, role)).toBe(
-      Decision.EXPLICIT_DENY,
-    );
+    const deny = new PolicyDocument([
+      new PolicyStatement({ effect: Effect.DENY, actions: ['sts:*'], resources: ['*'] }),
+    ]);
+    expect(
+      PolicyEvaluator.evaluateAssumeRole(
+        [grant, deny],
+        trust(Principal.account(PARTNER)),
+        `acs:ram::${PARTNER}:user/bob`,
+        role,
+      ),
+    ).toBe(Decision.EXPLICIT_DENY);
   });
 });

@@ -10,6 +10,7 @@ describe('readEnvironment', () => {
       ownerProfile: undefined,
       partnerProfile: undefined,
       stateBackend: undefined,
+      partnerRevoked: false,
     });
   });
 
@@ -44,6 +45,13 @@ describe('readEnvironment', () => {
     );
     expect(errorOf(() => readEnvironment({ OWNER_PROFILE: 'my profile' }))).toContain(
       'OWNER_PROFILE "my profile" is not a CLI profile name',
+    );
+  });
+
+  test('PARTNER_ACCESS is "granted" or "revoked"', () => {
+    expect(readEnvironment({ PARTNER_ACCESS: 'revoked' }).partnerRevoked).toBe(true);
+    expect(errorOf(() => readEnvironment({ PARTNER_ACCESS: 'no' }))).toBe(
+      'Invalid environment:\n  - PARTNER_ACCESS "no" is not "granted" or "revoked"',
     );
   });
 

@@ -1,0 +1,222 @@
+import { Condition, Effect, PolicyDocument, PolicyStatement, PrincipalType } from '../policy';
+import {
+  AssumeResult,
+  GraphAcknowledgement,
+  GraphGroup,
+  GraphRole,
+  GraphStack,
+  GraphUser,
+  PermissionSummary,
+} from './graph-model';
+import { PolicyEvaluator } from './policy-evaluator';
+import { describeAction, describeConditions, describeResource } from './private/describe';
+import { globMatches } from './private/glob';
+import { buildGraph } from './private/graph-builder';
+import { satisfyingContext } from './private/satisfying-context';
+import { readSynthOutput } from './private/synth-reader';
+import { SystemPolicies } from './system-policies';
+
+/** An account that appears nowhere in any output: stands for "any other account". */
+const UNRELATED_ACCOUNT = '0000000000000000';
+
+/**
+ * Who can assume which role, and what each role may do, read from synthesized output only
+ * (`cdktf.out`): roles and trust policies, custom and system policies, attachments, users, groups and
+ * memberships of every stack. Both sides of a grant are taken into account when both accounts are in
+ * the output.
+ */
+export class AccessGraph {
+  /** Reads `<dir>/manifest.json` and every stack; throws an error whose one-line message names the file and the problem. */
+  public static fromSynthOutput(dir: string): AccessGraph {
+    return new AccessGraph(readSynthOutput(dir));
+  }
+
+  /** The stacks, with the accounts they manage. */
+  public readonly stacks: GraphStack[];
+  /** Every role the output defines, sorted by ARN. */
+  public readonly roles: GraphRole[];
+  /** Every user the output creates or names, sorted by ARN. */
+  public readonly users: GraphUser[];
+  /** Every group the output creates or names. */
+  public readonly groups: GraphGroup[];
+  /** Findings acknowledged in code. */
+  public readonly acknowledgements: GraphAcknowledgement[];
+
+  private constructor(raws: ReturnType<typeof readSynthOutput>) {
+    const parts = buildGraph(raws);
+    this.stacks = parts.stacks;
+    this.roles = parts.roles.sort((a, b) => (a.arn < b.arn ? -1 : 1));
+    this.users = parts.users.sort((a, b) => (a.arn < b.arn ? -1 : 1));
+    this.groups = parts.groups;
+    this.acknowledgements = parts.acknowledgements;
+  }
+
+  /** The role with this ARN, if the output defines it. */
+  public role(arn: string): GraphRole | undefined {
+    return this.roles.find((r) => r.arn === arn);
+  }
+
+  /** Whether the output has a stack for this account. */
+  public hasAccount(accountId: string): boolean {
+    return this.stacks.some((s) => s.accountId === accountId);
+  }
+
+  /** A user's identity policies: its own and those of its groups (ram-policy-reference §2.1). */
+  public identityPoliciesOf(user: GraphUser): PolicyDocument[] {
+    const groups = this.groups.filter((g) => g.stack === user.stack && user.groups.includes(g.groupName));
+    return [...user.policies, ...groups.flatMap((g) => g.policies)].flatMap((p) => (p.document ? [p.document] : []));
+  }
+
+  /**
+   * Who can assume the role, and who cannot: every user of the output, the trusted accounts
+   * themselves (never), users of trusted accounts without a grant, and an unrelated account.
+   */
+  public assumersOf(role: GraphRole): AssumeResult[] {
+    const results: AssumeResult[] = [];
+    const allowTrust = role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW);
+    const conditions = allowTrust.flatMap((s) => s.conditions);
+    const context = satisfyingContext(conditions);
+    const words = describeConditions(conditions);
+    for (const user of this.users) {
+      const grant = this.identityPoliciesOf(user);
+      const grantConditions = assumeConditions(
+        grant.flatMap((d) => d.statements),
+        role.arn,
+      );
+      const userContext = { ...context, ...satisfyingContext(grantConditions) };
+      const explained = PolicyEvaluator.explainAssumeRole(grant, role.trustPolicy, user.arn, role.arn, userContext);
+      results.push({
+        principal: user.arn,
+        kind: 'user',
+        decision: explained.decision,
+        conditions: describeConditions([...conditions, ...grantConditions]),
+        reason: explained.reason,
+      });
+    }
+    for (const accountId of trustedAccounts(allowTrust)) {
+      results.push({
+        principal: `acs:ram::${accountId}:root`,
+        kind: 'account-root',
+        decision: PolicyEvaluator.evaluateAssumeRole(
+          [AccessGraph.stsAll()],
+          role.trustPolicy,
+          `acs:ram::${accountId}:root`,
+          role.arn,
+          context,
+        ),
+        conditions: '',
+        reason: 'an Alibaba Cloud account itself cannot call AssumeRole; only its RAM users and roles can',
+      });
+      if (this.hasAccount(accountId)) {
+        results.push({
+          principal: `any other RAM user of ${accountId}`,
+          kind: 'ungranted-user',
+          decision: PolicyEvaluator.evaluateAssumeRole(
+            [],
+            role.trustPolicy,
+            `acs:ram::${accountId}:user/x`,
+            role.arn,
+            context,
+          ),
+          conditions: words,
+          reason: `holds no sts:AssumeRole permission in account ${accountId}`,
+        });
+      } else {
+        results.push({
+          principal: `RAM users and roles of ${accountId} that it grants sts:AssumeRole on this role`,
+          kind: 'external-account',
+          decision: PolicyEvaluator.evaluateAssumeRole(
+            [AccessGraph.stsAll()],
+            role.trustPolicy,
+            `acs:ram::${accountId}:user/x`,
+            role.arn,
+            context,
+          ),
+          conditions: words,
+          reason: `account ${accountId} is not in this output, so its own grants are not known here`,
+        });
+      }
+    }
+    results.push({
+      principal: `any RAM user of another account (even one holding AliyunSTSAssumeRoleAccess)`,
+      kind: 'unrelated-account',
+      decision: PolicyEvaluator.evaluateAssumeRole(
+        [AccessGraph.stsAll()],
+        role.trustPolicy,
+        `acs:ram::${UNRELATED_ACCOUNT}:user/x`,
+        role.arn,
+        context,
+      ),
+      conditions: '',
+      reason: 'the trust policy does not name its account',
+    });
+    return results;
+  }
+
+  /** What the role may do, grouped by resource pattern, from the documents of its policies. */
+  public permissionsOf(role: GraphRole): PermissionSummary[] {
+    const byKey = new Map<
+      string,
+      { resource: string; allowed: Set<string>; denied: Set<string>; conditions: string; policies: Set<string> }
+    >();
+    for (const policy of role.policies) {
+      for (const statement of policy.document?.statements ?? []) {
+        const conditions = describeConditions(statement.conditions);
+        const actions =
+          statement.actions.length > 0 ? statement.actions : statement.notActions.map((a) => `everything except ${a}`);
+        for (const resource of statement.resources) {
+          const key = `${resource}\u0000${conditions}`;
+          const entry = byKey.get(key) ?? {
+            resource,
+            allowed: new Set(),
+            denied: new Set(),
+            conditions,
+            policies: new Set(),
+          };
+          actions.forEach((a) =>
+            (statement.effect === Effect.DENY ? entry.denied : entry.allowed).add(describeAction(a)),
+          );
+          entry.policies.add(policy.policyName);
+          byKey.set(key, entry);
+        }
+      }
+    }
+    return Array.from(byKey.values())
+      .map((e) => ({
+        resource: e.resource,
+        resourceWords: describeResource(e.resource),
+        allowed: Array.from(e.allowed).sort(),
+        denied: Array.from(e.denied).sort(),
+        conditions: e.conditions,
+        policies: Array.from(e.policies).sort(),
+      }))
+      .sort((a, b) => (a.resource + a.conditions < b.resource + b.conditions ? -1 : 1));
+  }
+
+  /** The documents of the role's policies that the output or the system-policy table knows. */
+  public policyDocumentsOf(role: GraphRole): PolicyDocument[] {
+    return role.policies.flatMap((p) => (p.document ? [p.document] : []));
+  }
+
+  private static stsAll(): PolicyDocument {
+    return SystemPolicies.lookup('AliyunSTSAssumeRoleAccess')!.document;
+  }
+}
+
+/** Accounts named by RAM principals of the trust statements (root, user or role of the account). */
+export function trustedAccounts(statements: PolicyStatement[]): string[] {
+  const accounts = statements
+    .flatMap((s) => s.principals)
+    .filter((p) => p.type === PrincipalType.RAM && p.accountId !== undefined)
+    .map((p) => p.accountId!);
+  return Array.from(new Set(accounts)).sort();
+}
+
+/** The conditions of the Allow statements that cover sts:AssumeRole on this role. */
+function assumeConditions(statements: PolicyStatement[], roleArn: string): Condition[] {
+  return statements
+    .filter((s) => s.effect === Effect.ALLOW)
+    .filter((s) => s.actions.some((a) => globMatches(a, 'sts:AssumeRole', false)))
+    .filter((s) => s.resources.some((r) => globMatches(r, roleArn, true)))
+    .flatMap((s) => s.conditions);
+}

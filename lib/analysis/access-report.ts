@@ -1,0 +1,127 @@
+import { AccessGraph } from './access-graph';
+import { Decision } from './decision';
+import { Finding } from './finding';
+import { GraphRole } from './graph-model';
+import { findingsOf } from './private/finding-rules';
+import { mermaidDiagram } from './private/mermaid';
+import { SystemPolicies } from './system-policies';
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ') || '–';
+const code = (text: string): string => `\`${text}\``;
+
+/**
+ * The access report reviewers read in a pull request: per role, who can assume it and under which
+ * conditions, what it can do in plain words, its findings; then every finding and a Mermaid diagram.
+ */
+export class AccessReport {
+  /** Builds the report of a graph. */
+  public static fromGraph(graph: AccessGraph): AccessReport {
+    return new AccessReport(graph);
+  }
+
+  /** Every finding, acknowledged ones included (with their reason). */
+  public readonly findings: Finding[];
+
+  private constructor(private readonly graph: AccessGraph) {
+    this.findings = findingsOf(graph);
+  }
+
+  /** The report as markdown (`access-report.md`). */
+  public toMarkdown(): string {
+    const g = this.graph;
+    const out: string[] = ['# Cross-account access report', ''];
+    out.push(
+      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accountId ?? 'unknown'})`).join(', ')}. ` +
+        `System policies are read from ${SystemPolicies.SNAPSHOT}; Alibaba may have changed them since.`,
+      '',
+    );
+    const open = this.findings.filter((f) => !f.acknowledgedReason);
+    out.push(
+      `**${g.roles.length} role(s), ${open.length} open finding(s)` +
+        (open.length > 0
+          ? ` (${['high', 'medium', 'low'].map((s) => `${open.filter((f) => f.severity === s).length} ${s}`).join(', ')})`
+          : '') +
+        `, ${this.findings.length - open.length} acknowledged.**`,
+      '',
+    );
+    for (const role of g.roles) out.push(...this.roleSection(role));
+    out.push('## Findings', '');
+    if (this.findings.length === 0) out.push('None.', '');
+    else {
+      out.push('| severity | id | subject | finding | acknowledged |', '| --- | --- | --- | --- | --- |');
+      for (const f of this.findings) {
+        out.push(
+          `| ${f.severity} | ${code(f.id)} | ${cell(f.subject)} | ${cell(f.message)} | ${cell(f.acknowledgedReason ?? '')} |`,
+        );
+      }
+      out.push('');
+    }
+    out.push('## Diagram', '', '```mermaid', mermaidDiagram(g), '```', '');
+    return out.join('\n');
+  }
+
+  /** The report as a JSON object, for machines (`access-report.json`). */
+  public toJson(): { [key: string]: unknown } {
+    return {
+      version: 1,
+      systemPolicySnapshot: SystemPolicies.SNAPSHOT,
+      stacks: this.graph.stacks.map((s) => ({ name: s.name, accountId: s.accountId ?? null })),
+      roles: this.graph.roles.map((role) => ({
+        arn: role.arn,
+        stack: role.stack,
+        address: role.address,
+        trustPolicy: role.trustPolicy.toJson(),
+        policies: role.policies.map((p) => ({ name: p.policyName, type: p.policyType, origin: p.origin })),
+        assumers: this.graph.assumersOf(role),
+        permissions: this.graph.permissionsOf(role),
+      })),
+      findings: this.findings,
+    };
+  }
+
+  private roleSection(role: GraphRole): string[] {
+    const out = [
+      `## Role ${code(role.roleName)} (account ${role.accountId ?? 'unknown'}, stack ${code(role.stack)})`,
+      '',
+    ];
+    out.push(`${code(role.arn)} · ${code(role.address)} · construct ${code(role.path)}`, '');
+    out.push('### Who can assume it', '', '| principal | can assume | when | why |', '| --- | --- | --- | --- |');
+    for (const r of this.graph.assumersOf(role)) {
+      const verdict =
+        r.decision === Decision.ALLOW ? '**yes**' : r.decision === Decision.EXPLICIT_DENY ? 'no (explicit deny)' : 'no';
+      out.push(
+        `| ${cell(r.principal)} | ${verdict} | ${cell(r.decision === Decision.ALLOW ? r.conditions || 'always' : '')} | ${cell(r.reason)} |`,
+      );
+    }
+    out.push('', '### What it can do', '');
+    const permissions = this.graph.permissionsOf(role);
+    if (permissions.length === 0) out.push('Nothing this tool can see.', '');
+    else {
+      out.push('| resource | allowed | denied | when | policy |', '| --- | --- | --- | --- | --- |');
+      for (const p of permissions) {
+        out.push(
+          `| ${cell(p.resourceWords)}<br>${code(p.resource)} | ${cell(p.allowed.join('<br>'))} | ${cell(p.denied.join('<br>'))} | ${cell(p.conditions)} | ${cell(p.policies.join(', '))} |`,
+        );
+      }
+      out.push('');
+    }
+    const unknown = role.policies.filter((p) => !p.document);
+    if (unknown.length > 0) {
+      out.push(
+        `Not analysed (content unknown): ${unknown.map((p) => `${code(p.policyName)} (${p.origin})`).join(', ')}.`,
+        '',
+      );
+    }
+    const mine = this.findings.filter((f) => f.subject === role.arn);
+    if (mine.length > 0) {
+      out.push('### Findings', '');
+      for (const f of mine) {
+        out.push(
+          `- **${f.severity}** ${code(f.id)}: ${f.message}${f.acknowledgedReason ? ` (acknowledged: ${f.acknowledgedReason})` : ''}`,
+        );
+      }
+      out.push('');
+    }
+    return out;
+  }
+}

@@ -1,0 +1,113 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AccessDiff } from '../analysis/access-diff';
+import { AccessGraph } from '../analysis/access-graph';
+import { AccessReport } from '../analysis/access-report';
+import { AnalysisInputError } from '../analysis/analysis-input-error';
+import { atLeast, Severity } from '../analysis/finding';
+
+/** Where the CLI writes: standard output and standard error. */
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = `usage:
+  cdktf-xaccount report [dir] [--json]     write <dir>/access-report.md (and .json); dir defaults to cdktf.out
+  cdktf-xaccount diff <base dir> <head dir> print access added and removed, as markdown for a pull request
+  cdktf-xaccount check [dir] [--fail-on high|medium|low]  exit 1 when open findings reach the level (default high)`;
+
+class UsageError extends Error {}
+
+/** Writes a file whole or not at all: a temporary file renamed into place. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, file);
+}
+
+function report(args: string[], io: CliOutput): number {
+  const json = args.includes('--json');
+  const dirs = args.filter((a) => a !== '--json');
+  if (dirs.length > 1 || dirs.some((d) => d.startsWith('--')))
+    throw new UsageError(`unexpected arguments: ${args.join(' ')}`);
+  const dir = dirs[0] ?? 'cdktf.out';
+  const result = AccessReport.fromGraph(AccessGraph.fromSynthOutput(dir));
+  const markdown = result.toMarkdown();
+  const jsonText = json ? `${JSON.stringify(result.toJson(), undefined, 2)}\n` : undefined;
+  writeAtomically(path.join(dir, 'access-report.md'), markdown);
+  if (jsonText) writeAtomically(path.join(dir, 'access-report.json'), jsonText);
+  const open = result.findings.filter((f) => !f.acknowledgedReason).length;
+  io.out(
+    `wrote ${path.join(dir, 'access-report.md')}${jsonText ? ' and access-report.json' : ''}: ${open} open finding(s)`,
+  );
+  return 0;
+}
+
+function diff(args: string[], io: CliOutput): number {
+  if (args.length !== 2) throw new UsageError('diff takes two folders: <base cdktf.out> <head cdktf.out>');
+  const result = AccessDiff.between(AccessGraph.fromSynthOutput(args[0]), AccessGraph.fromSynthOutput(args[1]));
+  io.out(result.toMarkdown());
+  return 0;
+}
+
+function check(args: string[], io: CliOutput): number {
+  let level: string = Severity.HIGH;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--fail-on') {
+      level = args[++i] ?? '';
+      if (!Object.values(Severity).includes(level as Severity))
+        throw new UsageError(`--fail-on takes high, medium or low, not "${level}"`);
+    } else rest.push(args[i]);
+  }
+  if (rest.length > 1 || rest.some((a) => a.startsWith('--')))
+    throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
+  const findings = AccessReport.fromGraph(AccessGraph.fromSynthOutput(rest[0] ?? 'cdktf.out')).findings;
+  const failing = findings.filter((f) => !f.acknowledgedReason && atLeast(f.severity, level));
+  for (const f of failing) io.out(`${f.severity} ${f.id} ${f.subject}: ${f.message}`);
+  io.out(
+    `${failing.length} open finding(s) at or above ${level}; ${findings.length - failing.length} other finding(s)`,
+  );
+  return failing.length > 0 ? 1 : 0;
+}
+
+/** Runs the command line; returns the exit code (0 ok, 1 check failed, 2 bad input or usage). */
+export function runCli(argv: string[], io: CliOutput): number {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'report':
+        return report(args, io);
+      case 'diff':
+        return diff(args, io);
+      case 'check':
+        return check(args, io);
+      case undefined:
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof AnalysisInputError) {
+      io.err(`cdktf-xaccount: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`cdktf-xaccount: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** The entry point of `bin/cdktf-xaccount`. */
+export function main(): void {
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  });
+}

@@ -1,0 +1,8 @@
+/**
+ * Where in a synthesized stack (`cdk.tf.json`) the constructs leave notes for the analysis layer:
+ * under the `//` comment key, which Terraform ignores. Shared by lib/stack (writer) and
+ * lib/analysis (reader), which otherwise know nothing of each other.
+ */
+export const XACCOUNT_METADATA_KEY = 'cdktf-xaccount';
+/** The list of finding acknowledgements below `XACCOUNT_METADATA_KEY`. */
+export const ACKNOWLEDGEMENTS_KEY = 'acknowledgements';
