@@ -84,3 +84,20 @@ export function readEnvironment(env: Env = process.env): CrossAccountEnvironment
   const partnerRevoked = access === 'revoked';
   return { ownerAccountId, partnerAccountId, region, ownerProfile, partnerProfile, stateBackend, partnerRevoked };
 }
+
+/**
+ * Reads a comma-separated list of account IDs (for apps with several partners), with defaults;
+ * throws naming the variable when an entry is malformed, repeated, or the count is wrong.
+ */
+export function readAccountIds(env: Env, name: string, defaults: string[]): string[] {
+  const raw = value(env, name);
+  const ids = raw === undefined ? defaults : raw.split(',').map((id) => id.trim());
+  const problems = ids
+    .filter((id) => !/^\d{16}$/.test(id))
+    .map((id) => `${name} entry "${id}" is not a 16-digit Alibaba Cloud account ID`);
+  if (ids.length !== defaults.length)
+    problems.push(`${name} has ${ids.length} account IDs; this app needs ${defaults.length}`);
+  if (new Set(ids).size !== ids.length) problems.push(`${name} names an account more than once`);
+  if (problems.length > 0) throw new Error(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+  return ids;
+}

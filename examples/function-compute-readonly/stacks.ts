@@ -1,0 +1,44 @@
+import { App } from 'cdktf';
+import { AccountStack, AssumeRoleUserGrant, CrossAccountRole } from '../../lib';
+import { CrossAccountEnvironment } from '../shared/environment';
+
+/** Names shared by both stacks of scenario 2. */
+export const FUNCTION_COMPUTE_READONLY = {
+  roleName: 'fc-admin',
+  systemPolicy: 'AliyunFCReadOnlyAccess',
+  partnerUsers: ['fc-viewer-1', 'fc-viewer-2'],
+  partnerGroup: 'company-a-fc-viewers',
+};
+
+/**
+ * Scenario 2 (Function Compute across accounts): account A's role `fc-admin` with
+ * `AliyunFCReadOnlyAccess`, trusted by account B; B's RAM users, in one group, may assume exactly it.
+ */
+export function buildFunctionComputeReadonlyApp(app: App, env: CrossAccountEnvironment): void {
+  const names = FUNCTION_COMPUTE_READONLY;
+  const owner = new AccountStack(app, 'owner', {
+    accountId: env.ownerAccountId,
+    region: env.region,
+    profile: env.ownerProfile,
+    stateBackend: env.stateBackend,
+  });
+  new CrossAccountRole(owner, 'fc-admin', {
+    roleName: names.roleName,
+    ownerAccountId: env.ownerAccountId,
+    trustedAccountIds: [env.partnerRevoked ? env.ownerAccountId : env.partnerAccountId],
+    description: `Account ${env.partnerAccountId} views Function Compute resources of this account`,
+    systemPolicies: [names.systemPolicy],
+  });
+
+  const partner = new AccountStack(app, 'partner', {
+    accountId: env.partnerAccountId,
+    region: env.region,
+    profile: env.partnerProfile,
+    stateBackend: env.stateBackend,
+  });
+  new AssumeRoleUserGrant(partner, 'fc-viewers', {
+    roleArn: CrossAccountRole.arnOf(env.ownerAccountId, names.roleName),
+    users: names.partnerUsers.map((userName) => ({ userName, comments: 'Views Function Compute of company A' })),
+    groupName: names.partnerGroup,
+  });
+}

@@ -1,0 +1,51 @@
+import { App } from 'cdktf';
+import { AccountStack, AssumeRoleUserGrant, CrossAccountRole, FindingId, Findings } from '../../lib';
+import { CrossAccountEnvironment } from '../shared/environment';
+
+/** Names shared by both stacks of scenario 4. */
+export const PARTNER_READONLY = {
+  roleName: 'Partner-ReadOnly-Access',
+  systemPolicy: 'AliyunECSReadOnlyAccess',
+  partnerUser: 'Bob',
+};
+
+/**
+ * Scenario 4 (partner read-only access, and its revocation): account A's role
+ * `Partner-ReadOnly-Access` with `AliyunECSReadOnlyAccess`; B's user Bob may assume exactly that role
+ * (the least-privilege alternative to `AliyunSTSAssumeRoleAccess`). `PARTNER_ACCESS=revoked` removes B
+ * from the trust policy: an in-place update of that one document.
+ */
+export function buildPartnerReadonlyApp(app: App, env: CrossAccountEnvironment): void {
+  const names = PARTNER_READONLY;
+  const owner = new AccountStack(app, 'owner', {
+    accountId: env.ownerAccountId,
+    region: env.region,
+    profile: env.ownerProfile,
+    stateBackend: env.stateBackend,
+  });
+  const role = new CrossAccountRole(owner, 'partner-readonly', {
+    roleName: names.roleName,
+    ownerAccountId: env.ownerAccountId,
+    // Revoked: the trust policy names only account A itself, so no one of B can assume the role;
+    // the role, its ARN and its policy stay for when the partnership resumes.
+    trustedAccountIds: [env.partnerRevoked ? env.ownerAccountId : env.partnerAccountId],
+    description: `Account ${env.partnerAccountId} reads the ECS inventory of this account`,
+    systemPolicies: [names.systemPolicy],
+  });
+  Findings.acknowledge(
+    role,
+    FindingId.TRUST_NO_CONDITION,
+    'as in the scenario: company B decides which of its users may assume the role',
+  );
+
+  const partner = new AccountStack(app, 'partner', {
+    accountId: env.partnerAccountId,
+    region: env.region,
+    profile: env.partnerProfile,
+    stateBackend: env.stateBackend,
+  });
+  new AssumeRoleUserGrant(partner, 'bob', {
+    roleArn: CrossAccountRole.arnOf(env.ownerAccountId, names.roleName),
+    users: [{ userName: names.partnerUser }],
+  });
+}
