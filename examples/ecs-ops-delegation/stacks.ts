@@ -1,5 +1,6 @@
 import { App, TerraformVariable } from 'cdktf';
-import { AccountStack, alicloud, AssumeRoleUserGrant, CrossAccountRole, FindingId, Findings } from '../../lib';
+import { alicloud, AssumeRoleUserGrant, CrossAccountRole, FindingId, Findings } from '../../lib';
+import { ownerStack, partnerStack, trustedPartnerAccounts } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names shared by both stacks of scenario 3. */
@@ -18,16 +19,11 @@ export const ECS_OPS_DELEGATION = {
  */
 export function buildEcsOpsDelegationApp(app: App, env: CrossAccountEnvironment): void {
   const names = ECS_OPS_DELEGATION;
-  const owner = new AccountStack(app, 'owner', {
-    accountId: env.ownerAccountId,
-    region: env.region,
-    profile: env.ownerProfile,
-    stateBackend: env.stateBackend,
-  });
+  const owner = ownerStack(app, env);
   const role = new CrossAccountRole(owner, 'ecs-admin', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    trustedAccountIds: [env.partnerRevoked ? env.ownerAccountId : env.partnerAccountId],
+    trustedAccountIds: trustedPartnerAccounts(env),
     description: `Account ${env.partnerAccountId} operates the ECS instances of this account`,
     systemPolicies: [names.systemPolicy],
     requireMfa: true,
@@ -39,12 +35,7 @@ export function buildEcsOpsDelegationApp(app: App, env: CrossAccountEnvironment)
     'the O&M contract delegates all ECS operations to the partner',
   );
 
-  const partner = new AccountStack(app, 'partner', {
-    accountId: env.partnerAccountId,
-    region: env.region,
-    profile: env.partnerProfile,
-    stateBackend: env.stateBackend,
-  });
+  const partner = partnerStack(app, env);
   const grant = new AssumeRoleUserGrant(partner, 'ecs-operators', {
     roleArn: CrossAccountRole.arnOf(env.ownerAccountId, names.roleName),
     users: [{ userName: names.employee, displayName: 'Alice (operates company A ECS)' }],

@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
-import { AccountStack, AssumeRoleUserGrant, CrossAccountRole } from '../../lib';
+import { AssumeRoleUserGrant, CrossAccountRole } from '../../lib';
+import { ownerStack, partnerStack, trustedPartnerAccounts } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names shared by both stacks of scenario 2. */
@@ -16,26 +17,16 @@ export const FUNCTION_COMPUTE_READONLY = {
  */
 export function buildFunctionComputeReadonlyApp(app: App, env: CrossAccountEnvironment): void {
   const names = FUNCTION_COMPUTE_READONLY;
-  const owner = new AccountStack(app, 'owner', {
-    accountId: env.ownerAccountId,
-    region: env.region,
-    profile: env.ownerProfile,
-    stateBackend: env.stateBackend,
-  });
+  const owner = ownerStack(app, env);
   new CrossAccountRole(owner, 'fc-admin', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    trustedAccountIds: [env.partnerRevoked ? env.ownerAccountId : env.partnerAccountId],
+    trustedAccountIds: trustedPartnerAccounts(env),
     description: `Account ${env.partnerAccountId} views Function Compute resources of this account`,
     systemPolicies: [names.systemPolicy],
   });
 
-  const partner = new AccountStack(app, 'partner', {
-    accountId: env.partnerAccountId,
-    region: env.region,
-    profile: env.partnerProfile,
-    stateBackend: env.stateBackend,
-  });
+  const partner = partnerStack(app, env);
   new AssumeRoleUserGrant(partner, 'fc-viewers', {
     roleArn: CrossAccountRole.arnOf(env.ownerAccountId, names.roleName),
     users: names.partnerUsers.map((userName) => ({ userName, comments: 'Views Function Compute of company A' })),

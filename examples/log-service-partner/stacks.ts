@@ -9,6 +9,7 @@ import {
   ScopedLogPolicy,
   alicloud,
 } from '../../lib';
+import { ownerStack, partnerStack, trustedPartnerAccounts } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names of the Log Service resources of account A and of the grant, shared by both stacks. */
@@ -33,12 +34,7 @@ export function buildLogServicePartnerApp(
   env: CrossAccountEnvironment,
 ): { owner: AccountStack; partner: AccountStack } {
   const names = LOG_SERVICE_PARTNER;
-  const owner = new AccountStack(app, 'owner', {
-    accountId: env.ownerAccountId,
-    region: env.region,
-    profile: env.ownerProfile,
-    stateBackend: env.stateBackend,
-  });
+  const owner = ownerStack(app, env);
   const project = new alicloud.logProject.LogProject(owner, 'log-project', {
     projectName: names.project,
     description: 'Application logs shared with partner B',
@@ -61,9 +57,7 @@ export function buildLogServicePartnerApp(
   const role = new CrossAccountRole(owner, 'partner-log-writer', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    // Revoking B (PARTNER_ACCESS=revoked) rewrites only the trust policy, in place: the role then
-    // trusts nobody but account A itself, and keeps its ARN and policies for when access returns.
-    trustedAccountIds: [env.partnerRevoked ? env.ownerAccountId : env.partnerAccountId],
+    trustedAccountIds: trustedPartnerAccounts(env),
     description: `Partner ${env.partnerAccountId} writes to and consumes ${names.project}/${names.logstore}`,
     maxSessionDuration: 3600,
     policies: [policy],
@@ -75,12 +69,7 @@ export function buildLogServicePartnerApp(
   );
   new TerraformOutput(owner, 'partner_role_arn', { value: role.roleArn });
 
-  const partner = new AccountStack(app, 'partner', {
-    accountId: env.partnerAccountId,
-    region: env.region,
-    profile: env.partnerProfile,
-    stateBackend: env.stateBackend,
-  });
+  const partner = partnerStack(app, env);
   new AssumeRoleUserGrant(partner, 'log-writer-grant', {
     roleArn: CrossAccountRole.arnOf(env.ownerAccountId, names.roleName),
     users: [{ userName: names.partnerUser, displayName: 'B1 (writes logs to account A)' }],

@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
-import { AccountStack, AssumeRoleUserGrant, CrossAccountRole, FindingId, Findings } from '../../lib';
+import { AssumeRoleUserGrant, CrossAccountRole, FindingId, Findings } from '../../lib';
+import { ownerStack, partnerStack, trustedPartnerAccounts } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names shared by both stacks of scenario 4. */
@@ -17,18 +18,11 @@ export const PARTNER_READONLY = {
  */
 export function buildPartnerReadonlyApp(app: App, env: CrossAccountEnvironment): void {
   const names = PARTNER_READONLY;
-  const owner = new AccountStack(app, 'owner', {
-    accountId: env.ownerAccountId,
-    region: env.region,
-    profile: env.ownerProfile,
-    stateBackend: env.stateBackend,
-  });
+  const owner = ownerStack(app, env);
   const role = new CrossAccountRole(owner, 'partner-readonly', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    // Revoked: the trust policy names only account A itself, so no one of B can assume the role;
-    // the role, its ARN and its policy stay for when the partnership resumes.
-    trustedAccountIds: [env.partnerRevoked ? env.ownerAccountId : env.partnerAccountId],
+    trustedAccountIds: trustedPartnerAccounts(env),
     description: `Account ${env.partnerAccountId} reads the ECS inventory of this account`,
     systemPolicies: [names.systemPolicy],
   });
@@ -38,12 +32,7 @@ export function buildPartnerReadonlyApp(app: App, env: CrossAccountEnvironment):
     'as in the scenario: company B decides which of its users may assume the role',
   );
 
-  const partner = new AccountStack(app, 'partner', {
-    accountId: env.partnerAccountId,
-    region: env.region,
-    profile: env.partnerProfile,
-    stateBackend: env.stateBackend,
-  });
+  const partner = partnerStack(app, env);
   new AssumeRoleUserGrant(partner, 'bob', {
     roleArn: CrossAccountRole.arnOf(env.ownerAccountId, names.roleName),
     users: [{ userName: names.partnerUser }],

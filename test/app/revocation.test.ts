@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { AccountStack, CrossAccountRole, LogGrant, ScopedLogPolicy } from '../../lib';
 import { OTHER, OWNER, PARTNER } from '../support/synth';
+import { differences } from '../support/json-diff';
 
 /** The owner stack of the flagship, trusting the given accounts. */
 function ownerStack(trusted: string[]): unknown {
@@ -18,17 +19,6 @@ function ownerStack(trusted: string[]): unknown {
     systemPolicies: ['AliyunLogReadOnlyAccess'],
   });
   return JSON.parse(Testing.synth(stack));
-}
-
-/** Paths of every leaf that differs between two JSON values. */
-function differences(a: unknown, b: unknown, at = ''): string[] {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return JSON.stringify(a) === JSON.stringify(b) ? [] : [at];
-  }
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return Array.from(keys).flatMap((k) =>
-    differences((a as { [k: string]: unknown })[k], (b as { [k: string]: unknown })[k], at ? `${at}.${k}` : k),
-  );
 }
 
 describe('revoking a partner', () => {

@@ -7,6 +7,7 @@ import { LOG_SERVICE_PARTNER } from '../../examples/log-service-partner/stacks';
 import { PARTNER_READONLY } from '../../examples/partner-readonly/stacks';
 import { cdktfSynth, stackOf } from '../support/cdktf';
 import { assumers, may, outsiders, role } from './helpers';
+import { differences } from '../support/json-diff';
 
 const A = '1000000000000001';
 const B = '2000000000000002';
@@ -129,14 +130,3 @@ describe('examples/partner-readonly', () => {
     );
   });
 });
-
-/** Paths of every leaf that differs between two JSON values. */
-function differences(a: unknown, b: unknown, at = ''): string[] {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return JSON.stringify(a) === JSON.stringify(b) ? [] : [at];
-  }
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return Array.from(keys).flatMap((k) =>
-    differences((a as { [k: string]: unknown })[k], (b as { [k: string]: unknown })[k], at ? `${at}.${k}` : k),
-  );
-}
