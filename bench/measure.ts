@@ -11,7 +11,11 @@ const n = Number(nText);
 const runs = Number(runsText ?? 5);
 const docs = variant === 'floor' ? floorDocuments(n) : undefined;
 const synth: (outdir: string) => void =
-  variant === 'ours' ? (o) => synthOurs(n, o) : variant === 'floor' ? (o) => synthFloor(n, o, docs!) : (o) => synthAwsCdk(n, o);
+  variant === 'ours'
+    ? (o) => synthOurs(n, o)
+    : variant === 'floor'
+      ? (o) => synthFloor(n, o, docs!)
+      : (o) => synthAwsCdk(n, o);
 
 const times: number[] = [];
 for (let i = 0; i <= runs; i++) {

@@ -20,12 +20,16 @@ interface Synth {
 }
 
 function child(script: string, args: string[], env: { [k: string]: string } = {}): string {
-  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, script), ...args], {
-    cwd: root,
-    env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json'), ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, script), ...args],
+    {
+      cwd: root,
+      env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json'), ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return out.trim().split('\n').pop()!;
 }
 
@@ -41,15 +45,25 @@ for (const n of sizes) {
     }
     const result = JSON.parse(child('measure.ts', [variant, String(n), String(runs)], env)) as Synth;
     synth.push(result);
-    console.log(`synth ${variant.padEnd(5)} N=${String(n).padStart(4)}: median ${result.medianMs.toFixed(0)} ms, peak RSS ${result.maxRssMb.toFixed(0)} MB`);
+    console.log(
+      `synth ${variant.padEnd(5)} N=${String(n).padStart(4)}: median ${result.medianMs.toFixed(0)} ms, peak RSS ${result.maxRssMb.toFixed(0)} MB`,
+    );
   }
 }
 
 const analysis: { n: number; floorMs: number; oursMs: number; reportBytes: number; maxRssMb: number }[] = [];
 for (const n of Object.keys(keep).map(Number)) {
   const r = JSON.parse(child('analysis.ts', [keep[n], String(runs)]));
-  analysis.push({ n, floorMs: r.floor.medianMs, oursMs: r.ours.medianMs, reportBytes: r.reportBytes, maxRssMb: r.maxRssMb });
-  console.log(`analysis N=${n}: report ${r.ours.medianMs.toFixed(0)} ms vs JSON read floor ${r.floor.medianMs.toFixed(0)} ms`);
+  analysis.push({
+    n,
+    floorMs: r.floor.medianMs,
+    oursMs: r.ours.medianMs,
+    reportBytes: r.reportBytes,
+    maxRssMb: r.maxRssMb,
+  });
+  console.log(
+    `analysis N=${n}: report ${r.ours.medianMs.toFixed(0)} ms vs JSON read floor ${r.floor.medianMs.toFixed(0)} ms`,
+  );
   fs.rmSync(keep[n], { recursive: true, force: true });
 }
 const evaluator = JSON.parse(child('evaluator.ts', []));
@@ -58,7 +72,9 @@ const at = (variant: string, n: number) => synth.find((s) => s.variant === varia
 const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? (a / b).toFixed(2) : 'n/a');
 const rows = sizes.map((n) => [
   String(n),
-  ...variants.map((v) => `${at(v, n)?.toFixed(0)} ms / ${synth.find((s) => s.variant === v && s.n === n)?.maxRssMb.toFixed(0)} MB`),
+  ...variants.map(
+    (v) => `${at(v, n)?.toFixed(0)} ms / ${synth.find((s) => s.variant === v && s.n === n)?.maxRssMb.toFixed(0)} MB`,
+  ),
   ratio(at('ours', n), at('floor', n)),
   ratio(at('ours', n), at('aws', n)),
 ]);
@@ -71,7 +87,10 @@ const growth = ratio(at('ours', 5000), at('ours', 500));
 const analysisTable = [
   '| N roles | access graph + report | JSON read floor | ratio | report size | peak RSS |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...analysis.map((a) => `| ${a.n} | ${a.oursMs.toFixed(0)} ms | ${a.floorMs.toFixed(0)} ms | ${(a.oursMs / a.floorMs).toFixed(2)} | ${(a.reportBytes / 1024).toFixed(0)} KiB | ${a.maxRssMb.toFixed(0)} MB |`),
+  ...analysis.map(
+    (a) =>
+      `| ${a.n} | ${a.oursMs.toFixed(0)} ms | ${a.floorMs.toFixed(0)} ms | ${(a.oursMs / a.floorMs).toFixed(2)} | ${(a.reportBytes / 1024).toFixed(0)} KiB | ${a.maxRssMb.toFixed(0)} MB |`,
+  ),
 ].join('\n');
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
@@ -79,11 +98,15 @@ const summary = [
   `- ours/floor: ${ratio(at('ours', 1000), at('floor', 1000))} at N=1,000 and ${ratio(at('ours', 5000), at('floor', 5000))} at N=5,000 (target ≤ 1.3)`,
   `- growth: time(5,000)/time(500) = ${growth} (target ≤ 11)`,
   `- ours/AWS CDK: ${sizes.map((n) => `${ratio(at('ours', n), at('aws', n))} at N=${n}`).join(', ')} (target < 1)`,
-  ...analysis.map((a) => `- report/JSON read floor: ${(a.oursMs / a.floorMs).toFixed(2)} at N=${a.n} (target ≤ 5 at N=5,000)`),
+  ...analysis.map(
+    (a) => `- report/JSON read floor: ${(a.oursMs / a.floorMs).toFixed(2)} at N=${a.n} (target ≤ 5 at N=5,000)`,
+  ),
   `- evaluator: ${evaluator.evaluatePerSecond.toLocaleString('en-US')} evaluate() requests/s and ${evaluator.assumeRolePerSecond.toLocaleString('en-US')} evaluateAssumeRole() requests/s on the flagship policies`,
 ].join('\n');
 
-console.log(`\n${table}\n\n${analysisTable}\n\n${summary}\n\n${machine}; ${runs} runs after a warm-up; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+console.log(
+  `\n${table}\n\n${analysisTable}\n\n${summary}\n\n${machine}; ${runs} runs after a warm-up; ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+);
 
 const docFile = path.join(root, 'docs', 'benchmarks.md');
 const previous = fs.existsSync(docFile) ? fs.readFileSync(docFile, 'utf8') : '';

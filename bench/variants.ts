@@ -1,14 +1,7 @@
 import * as aws from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
-import {
-  AccountStack,
-  alicloud,
-  AssumeRoleUserGrant,
-  CrossAccountRole,
-  LogGrant,
-  ScopedLogPolicy,
-} from '../lib';
+import { AccountStack, alicloud, AssumeRoleUserGrant, CrossAccountRole, LogGrant, ScopedLogPolicy } from '../lib';
 import { OWNER, partner, PROJECT, REGION, SYSTEM_POLICY } from './workload';
 
 /** Our constructs: what a user writes. */
@@ -31,7 +24,10 @@ export function synthOurs(n: number, outdir: string): void {
       policies: [policy],
       systemPolicies: [SYSTEM_POLICY],
     });
-    new AssumeRoleUserGrant(grants, `${p.role}-grant`, { roleArn: CrossAccountRole.arnOf(OWNER, p.role), userNames: [p.user] });
+    new AssumeRoleUserGrant(grants, `${p.role}-grant`, {
+      roleArn: CrossAccountRole.arnOf(OWNER, p.role),
+      userNames: [p.user],
+    });
   }
   app.synth();
 }
@@ -49,22 +45,39 @@ export function floorDocuments(n: number): FloorDocuments {
   const docs: { trust: string[]; permissions: string[]; grants: string[] } = { trust: [], permissions: [], grants: [] };
   for (let i = 0; i < n; i++) {
     const p = partner(i);
-    docs.trust.push(`{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::${p.account}:root"]}}],"Version":"1"}`);
+    docs.trust.push(
+      `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::${p.account}:root"]}}],"Version":"1"}`,
+    );
     docs.permissions.push(
       JSON.stringify({
         Statement: [
           {
-            Action: ['log:ConsumerGroupHeartBeat', 'log:ConsumerGroupUpdateCheckPoint', 'log:GetConsumerGroupCheckPoint', 'log:UpdateConsumerGroup'],
+            Action: [
+              'log:ConsumerGroupHeartBeat',
+              'log:ConsumerGroupUpdateCheckPoint',
+              'log:GetConsumerGroupCheckPoint',
+              'log:UpdateConsumerGroup',
+            ],
             Effect: 'Allow',
             Resource: `${store(i)}/consumergroup/${p.group}`,
           },
-          { Action: ['log:CreateConsumerGroup', 'log:ListConsumerGroup'], Effect: 'Allow', Resource: `${store(i)}/consumergroup/*` },
-          { Action: ['log:GetCursorOrData', 'log:ListShards', 'log:PostLogStoreLogs'], Effect: 'Allow', Resource: store(i) },
+          {
+            Action: ['log:CreateConsumerGroup', 'log:ListConsumerGroup'],
+            Effect: 'Allow',
+            Resource: `${store(i)}/consumergroup/*`,
+          },
+          {
+            Action: ['log:GetCursorOrData', 'log:ListShards', 'log:PostLogStoreLogs'],
+            Effect: 'Allow',
+            Resource: store(i),
+          },
         ],
         Version: '1',
       }),
     );
-    docs.grants.push(`{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Resource":"acs:ram::${OWNER}:role/${p.role}"}],"Version":"1"}`);
+    docs.grants.push(
+      `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Resource":"acs:ram::${OWNER}:role/${p.role}"}],"Version":"1"}`,
+    );
   }
   return docs;
 }
@@ -74,7 +87,9 @@ function floorStack(app: App, id: string, accountId: string): TerraformStack {
   new alicloud.provider.AlicloudProvider(stack, 'alicloud', { region: REGION });
   new LocalBackend(stack, { path: `terraform.${id}.tfstate` });
   new alicloud.dataAlicloudCallerIdentity.DataAlicloudCallerIdentity(stack, 'caller', {
-    lifecycle: { postcondition: [{ condition: `\${self.account_id == "${accountId}"}`, errorMessage: 'wrong account' }] },
+    lifecycle: {
+      postcondition: [{ condition: `\${self.account_id == "${accountId}"}`, errorMessage: 'wrong account' }],
+    },
   });
   return stack;
 }
@@ -91,20 +106,32 @@ export function synthFloor(n: number, outdir: string, docs: FloorDocuments): voi
       policyDocument: docs.permissions[i],
       rotateStrategy: 'DeleteOldestNonDefaultVersionWhenLimitExceeded',
     });
-    const role = new alicloud.ramRole.RamRole(owner, `${p.role}-role`, { roleName: p.role, assumeRolePolicyDocument: docs.trust[i], force: true });
+    const role = new alicloud.ramRole.RamRole(owner, `${p.role}-role`, {
+      roleName: p.role,
+      assumeRolePolicyDocument: docs.trust[i],
+      force: true,
+    });
     new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(owner, `${p.role}-custom`, {
       roleName: role.roleName,
       policyName: p.policy,
       policyType: 'Custom',
       dependsOn: [policy],
     });
-    new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(owner, `${p.role}-system`, { roleName: role.roleName, policyName: SYSTEM_POLICY, policyType: 'System' });
+    new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(owner, `${p.role}-system`, {
+      roleName: role.roleName,
+      policyName: SYSTEM_POLICY,
+      policyType: 'System',
+    });
     const grant = new alicloud.ramPolicy.RamPolicy(grants, `${p.role}-grant`, {
       policyName: `AssumeRole-${OWNER}-${p.role}`,
       policyDocument: docs.grants[i],
       rotateStrategy: 'DeleteOldestNonDefaultVersionWhenLimitExceeded',
     });
-    new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(grants, `${p.role}-grant-user`, { userName: p.user, policyName: grant.policyName, policyType: 'Custom' });
+    new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(grants, `${p.role}-grant-user`, {
+      userName: p.user,
+      policyName: grant.policyName,
+      policyType: 'Custom',
+    });
   }
   app.synth();
 }
@@ -125,18 +152,38 @@ export function synthAwsCdk(n: number, outdir: string): void {
     const policy = new iam.ManagedPolicy(owner, `${p.role}-policy`, {
       managedPolicyName: p.policy,
       statements: [
-        new iam.PolicyStatement({ actions: ['logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:GetLogEvents'], resources: [store] }),
-        new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:DescribeSubscriptionFilters'], resources: [`${store}:*`] }),
         new iam.PolicyStatement({
-          actions: ['logs:PutSubscriptionFilter', 'logs:DeleteSubscriptionFilter', 'logs:GetLogRecord', 'logs:FilterLogEvents'],
+          actions: ['logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:GetLogEvents'],
+          resources: [store],
+        }),
+        new iam.PolicyStatement({
+          actions: ['logs:CreateLogStream', 'logs:DescribeSubscriptionFilters'],
+          resources: [`${store}:*`],
+        }),
+        new iam.PolicyStatement({
+          actions: [
+            'logs:PutSubscriptionFilter',
+            'logs:DeleteSubscriptionFilter',
+            'logs:GetLogRecord',
+            'logs:FilterLogEvents',
+          ],
           resources: [`${store}:log-stream:${p.group}`],
         }),
       ],
     });
-    const role = new iam.Role(owner, p.role, { roleName: p.role, assumedBy: new iam.AccountPrincipal(account), managedPolicies: [policy, readOnly] });
+    const role = new iam.Role(owner, p.role, {
+      roleName: p.role,
+      assumedBy: new iam.AccountPrincipal(account),
+      managedPolicies: [policy, readOnly],
+    });
     const user = iam.User.fromUserName(grants, `${p.role}-user`, p.user);
     new iam.ManagedPolicy(grants, `${p.role}-grant`, {
-      statements: [new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [`arn:aws:iam::${env.account}:role/${role.roleName}`] })],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['sts:AssumeRole'],
+          resources: [`arn:aws:iam::${env.account}:role/${role.roleName}`],
+        }),
+      ],
       users: [user],
     });
   }

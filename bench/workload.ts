@@ -8,7 +8,14 @@ export const PROJECT = 'shared-logs';
 export const SYSTEM_POLICY = 'AliyunECSReadOnlyAccess';
 
 /** The names of partner i. */
-export function partner(i: number): { account: string; role: string; policy: string; logstore: string; group: string; user: string } {
+export function partner(i: number): {
+  account: string;
+  role: string;
+  policy: string;
+  logstore: string;
+  group: string;
+  user: string;
+} {
   return {
     account: `2${String(i).padStart(15, '0')}`,
     role: `partner-${i}`,

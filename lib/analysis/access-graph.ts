@@ -15,6 +15,7 @@ import { buildGraph } from './private/graph-builder';
 import { satisfyingContext } from './private/satisfying-context';
 import { readSynthOutput } from './private/synth-reader';
 import { SystemPolicies } from './system-policies';
+import { addTo } from '../policy/private/multimap';
 
 /** An account that appears nowhere in any output: stands for "any other account". */
 const UNRELATED_ACCOUNT = '0000000000000000';
@@ -41,6 +42,14 @@ export class AccessGraph {
   public readonly groups: GraphGroup[];
   /** Findings acknowledged in code. */
   public readonly acknowledgements: GraphAcknowledgement[];
+  private readonly groupIndex = new Map<string, GraphGroup>();
+  private readonly roleIndex = new Map<string, GraphRole>();
+  private readonly userIndex = new Map<string, GraphUser>();
+  private readonly identityCache = new Map<GraphUser, PolicyDocument[]>();
+  private readonly assumerCache = new Map<GraphRole, AssumeResult[]>();
+  private readonly permissionCache = new Map<GraphRole, PermissionSummary[]>();
+  private usersByAccount?: Map<string, GraphUser[]>;
+  private usersByGrantedRole?: Map<string, GraphUser[]>;
 
   private constructor(raws: ReturnType<typeof readSynthOutput>) {
     const parts = buildGraph(raws);
@@ -49,11 +58,19 @@ export class AccessGraph {
     this.users = parts.users.sort((a, b) => (a.arn < b.arn ? -1 : 1));
     this.groups = parts.groups;
     this.acknowledgements = parts.acknowledgements;
+    for (const group of this.groups) this.groupIndex.set(`${group.stack}\u0000${group.groupName}`, group);
+    for (const role of this.roles) this.roleIndex.set(role.arn, role);
+    for (const user of this.users) this.userIndex.set(user.arn, user);
   }
 
   /** The role with this ARN, if the output defines it. */
   public role(arn: string): GraphRole | undefined {
-    return this.roles.find((r) => r.arn === arn);
+    return this.roleIndex.get(arn);
+  }
+
+  /** The user with this ARN, if the output names it. */
+  public user(arn: string): GraphUser | undefined {
+    return this.userIndex.get(arn);
   }
 
   /** Whether the output has a stack for this account. */
@@ -63,21 +80,66 @@ export class AccessGraph {
 
   /** A user's identity policies: its own and those of its groups (ram-policy-reference §2.1). */
   public identityPoliciesOf(user: GraphUser): PolicyDocument[] {
-    const groups = this.groups.filter((g) => g.stack === user.stack && user.groups.includes(g.groupName));
-    return [...user.policies, ...groups.flatMap((g) => g.policies)].flatMap((p) => (p.document ? [p.document] : []));
+    let cached = this.identityCache.get(user);
+    if (!cached) {
+      const groups = user.groups
+        .map((name) => this.groupIndex.get(`${user.stack}\u0000${name}`))
+        .filter((g) => g !== undefined);
+      cached = [...user.policies, ...groups.flatMap((g) => g.policies)].flatMap((p) =>
+        p.document ? [p.document] : [],
+      );
+      this.identityCache.set(user, cached);
+    }
+    return cached;
   }
 
   /**
-   * Who can assume the role, and who cannot: every user of the output, the trusted accounts
-   * themselves (never), users of trusted accounts without a grant, and an unrelated account.
+   * The users worth evaluating for a role: those of the accounts its trust policy names, and those
+   * whose own policies name the role ARN. Everyone else is refused by the trust policy, which the
+   * "any RAM user of another account" row states once instead of once per user.
+   */
+  private candidatesFor(role: GraphRole, allowTrust: PolicyStatement[]): GraphUser[] {
+    if (!this.usersByAccount) {
+      this.usersByAccount = new Map();
+      this.usersByGrantedRole = new Map();
+      for (const user of this.users) {
+        const key = user.accountId ?? '';
+        addTo(this.usersByAccount, key, user);
+        const named = this.identityPoliciesOf(user)
+          .flatMap((d) => d.statements)
+          .filter((s) => s.effect === Effect.ALLOW)
+          .flatMap((s) => s.resources);
+        for (const arn of new Set(named)) addTo(this.usersByGrantedRole, arn, user);
+      }
+    }
+    const candidates = new Set<GraphUser>([
+      ...trustedAccounts(allowTrust).flatMap((account) => this.usersByAccount!.get(account) ?? []),
+      ...(this.usersByGrantedRole!.get(role.arn) ?? []),
+    ]);
+    return Array.from(candidates).sort((a, b) => (a.arn < b.arn ? -1 : 1));
+  }
+
+  /**
+   * Who can assume the role, and who cannot: the users of the trusted accounts and every user whose
+   * own policies name this role, the trusted accounts themselves (never), users of trusted accounts
+   * without a grant, and an unrelated account (which stands for every other user of the output).
    */
   public assumersOf(role: GraphRole): AssumeResult[] {
+    let cached = this.assumerCache.get(role);
+    if (!cached) {
+      cached = this.computeAssumers(role);
+      this.assumerCache.set(role, cached);
+    }
+    return cached;
+  }
+
+  private computeAssumers(role: GraphRole): AssumeResult[] {
     const results: AssumeResult[] = [];
     const allowTrust = role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW);
     const conditions = allowTrust.flatMap((s) => s.conditions);
     const context = satisfyingContext(conditions);
     const words = describeConditions(conditions);
-    for (const user of this.users) {
+    for (const user of this.candidatesFor(role, allowTrust)) {
       const grant = this.identityPoliciesOf(user);
       const grantConditions = assumeConditions(
         grant.flatMap((d) => d.statements),
@@ -155,6 +217,15 @@ export class AccessGraph {
 
   /** What the role may do, grouped by resource pattern, from the documents of its policies. */
   public permissionsOf(role: GraphRole): PermissionSummary[] {
+    let cached = this.permissionCache.get(role);
+    if (!cached) {
+      cached = this.computePermissions(role);
+      this.permissionCache.set(role, cached);
+    }
+    return cached;
+  }
+
+  private computePermissions(role: GraphRole): PermissionSummary[] {
     const byKey = new Map<
       string,
       { resource: string; allowed: Set<string>; denied: Set<string>; conditions: string; policies: Set<string> }

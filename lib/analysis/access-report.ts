@@ -5,6 +5,7 @@ import { GraphRole } from './graph-model';
 import { findingsOf } from './private/finding-rules';
 import { mermaidDiagram } from './private/mermaid';
 import { SystemPolicies } from './system-policies';
+import { addTo } from '../policy/private/multimap';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ') || '–';
 const code = (text: string): string => `\`${text}\``;
@@ -22,8 +23,11 @@ export class AccessReport {
   /** Every finding, acknowledged ones included (with their reason). */
   public readonly findings: Finding[];
 
+  private readonly findingsBySubject = new Map<string, Finding[]>();
+
   private constructor(private readonly graph: AccessGraph) {
     this.findings = findingsOf(graph);
+    for (const finding of this.findings) addTo(this.findingsBySubject, finding.subject, finding);
   }
 
   /** The report as markdown (`access-report.md`). */
@@ -112,7 +116,7 @@ export class AccessReport {
         '',
       );
     }
-    const mine = this.findings.filter((f) => f.subject === role.arn);
+    const mine = this.findingsBySubject.get(role.arn) ?? [];
     if (mine.length > 0) {
       out.push('### Findings', '');
       for (const f of mine) {

@@ -72,6 +72,13 @@ export class SystemPolicies {
 
   /** The snapshot of a system policy, or undefined when this tool does not know its content. */
   public static lookup(policyName: string): SystemPolicySnapshot | undefined {
+    if (!SystemPolicies.cache.has(policyName)) SystemPolicies.cache.set(policyName, SystemPolicies.read(policyName));
+    return SystemPolicies.cache.get(policyName);
+  }
+
+  private static readonly cache = new Map<string, SystemPolicySnapshot | undefined>();
+
+  private static read(policyName: string): SystemPolicySnapshot | undefined {
     const entry = TABLE[policyName];
     if (!entry) return undefined;
     return {

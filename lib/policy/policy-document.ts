@@ -23,6 +23,10 @@ export class PolicyDocument {
   }
 
   private readonly _statements: PolicyStatement[];
+  // Statements are immutable and only ever appended, so results keyed by the statement count stay
+  // valid until the next addStatements: a construct checks, validates at synth and renders the same
+  // document, and canonical merging is the costly part of each.
+  private readonly memo = new Map<string, { count: number; value: unknown }>();
 
   constructor(statements: PolicyStatement[] = []) {
     this._statements = [...statements];
@@ -45,12 +49,14 @@ export class PolicyDocument {
 
   /** The canonical document as an object: `{"Statement": [...], "Version": "1"}`. */
   public toJson(): { [key: string]: unknown } {
-    return { Statement: canonicalStatements(this._statements.map((s) => s.toJson())), Version: '1' };
+    return JSON.parse(this.toJsonString());
   }
 
   /** The canonical document as compact JSON: what goes into Terraform. */
   public toJsonString(): string {
-    return JSON.stringify(this.toJson());
+    return this.remember('json', () =>
+      JSON.stringify({ Statement: canonicalStatements(this._statements.map((s) => s.toJson())), Version: '1' }),
+    );
   }
 
   /** The canonical document indented by two spaces, for docs and reviews. */
@@ -60,13 +66,28 @@ export class PolicyDocument {
 
   /** Problems for use as a custom (identity) policy, including the 6,144-character limit. */
   public validateForIdentityPolicy(): string[] {
-    return [...this.collect((s) => s.validateForIdentityPolicy()), ...this.sizeProblems()];
+    return [
+      ...this.remember('identity', () => [
+        ...this.collect((s) => s.validateForIdentityPolicy()),
+        ...this.sizeProblems(),
+      ]),
+    ];
   }
 
   /** Problems for use as a role's trust policy. */
   public validateForTrustPolicy(): string[] {
     // The trust document limit is not documented (§1.8, UNCONFIRMED): the custom-policy limit is the bound.
-    return [...this.collect((s) => s.validateForTrustPolicy()), ...this.sizeProblems()];
+    return [
+      ...this.remember('trust', () => [...this.collect((s) => s.validateForTrustPolicy()), ...this.sizeProblems()]),
+    ];
+  }
+
+  private remember<T>(key: string, compute: () => T): T {
+    const hit = this.memo.get(key);
+    if (hit && hit.count === this._statements.length) return hit.value as T;
+    const value = compute();
+    this.memo.set(key, { count: this._statements.length, value });
+    return value;
   }
 
   private collect(check: (statement: PolicyStatement) => string[]): string[] {

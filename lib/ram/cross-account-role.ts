@@ -1,4 +1,4 @@
-import { Lazy, TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { RamRole } from '../.gen/providers/alicloud/ram-role';
 import { RamRolePolicyAttachment } from '../.gen/providers/alicloud/ram-role-policy-attachment';
@@ -11,6 +11,7 @@ import {
   checkSessionDuration,
 } from '../policy/private/checks';
 import { throwIfInvalid } from '../private/construct-errors';
+import { producedString } from '../private/document-token';
 import { IRamPolicy, PolicyReference, PolicyType } from './ram-policy';
 import { checkTags } from './tags';
 import { buildTrustPolicy, trustProblems } from './trust-policy';
@@ -109,6 +110,7 @@ export class CrossAccountRole extends Construct {
   public readonly resource: RamRole;
   private readonly provider?: TerraformProvider;
   private readonly attachments = new Map<string, RamRolePolicyAttachment>();
+  private roleNameReference?: string;
 
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id);
@@ -132,7 +134,7 @@ export class CrossAccountRole extends Construct {
 
     this.resource = new RamRole(this, 'role', {
       roleName: props.roleName,
-      assumeRolePolicyDocument: Lazy.stringValue({ produce: () => this.trustPolicy.toJsonString() }),
+      assumeRolePolicyDocument: producedString(() => this.trustPolicy.toJsonString()),
       description: props.description,
       maxSessionDuration: props.maxSessionDuration,
       tags: props.tags,
@@ -183,7 +185,8 @@ export class CrossAccountRole extends Construct {
     this.attachments.set(
       id,
       new RamRolePolicyAttachment(this, id, {
-        roleName: this.resource.roleName,
+        // One reference for all attachments: each new reference token captures a stack trace.
+        roleName: (this.roleNameReference ??= this.resource.roleName),
         policyName: policy.policyName,
         policyType: type,
         provider: this.provider,

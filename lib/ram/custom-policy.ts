@@ -1,9 +1,10 @@
-import { ITerraformDependable, Lazy, TerraformProvider } from 'cdktf';
+import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { RamPolicy } from '../.gen/providers/alicloud/ram-policy';
 import { PolicyDocument } from '../policy';
 import { checkDescription, checkPolicyName } from '../policy/private/checks';
 import { throwIfInvalid } from '../private/construct-errors';
+import { producedString } from '../private/document-token';
 import { IRamPolicy, PolicyType } from './ram-policy';
 
 /** Properties of a `CustomPolicy`. */
@@ -56,7 +57,7 @@ export class CustomPolicy extends Construct implements IRamPolicy {
     this.document = props.document;
     this.resource = new RamPolicy(this, 'policy', {
       policyName: props.policyName,
-      policyDocument: Lazy.stringValue({ produce: () => this.document.toJsonString() }),
+      policyDocument: producedString(() => this.document.toJsonString()),
       description: props.description,
       rotateStrategy: 'DeleteOldestNonDefaultVersionWhenLimitExceeded',
       provider: props.provider,

@@ -2,6 +2,7 @@ import { Condition, ConditionKey, PolicyDocument, PolicyStatement, Principal, Pr
 import { isIpOrCidr } from '../policy/private/ip';
 import { checkAccountId, checkExternalId, checkNonEmptyList } from '../policy/private/checks';
 import { quote } from '../policy/private/expression';
+import { addTo } from '../policy/private/multimap';
 
 /** What a trust policy is built from (the trust part of `CrossAccountRoleProps`). */
 export interface TrustSpec {
@@ -79,7 +80,7 @@ export function buildTrustPolicy(spec: TrustSpec): PolicyDocument {
   ];
   const groups = new Map<string, Principal[]>();
   for (const principal of principals) {
-    groups.set(principal.conditionsKey, [...(groups.get(principal.conditionsKey) ?? []), principal]);
+    addTo(groups, principal.conditionsKey, principal);
   }
   const conditions = roleConditions(spec);
   return new PolicyDocument(

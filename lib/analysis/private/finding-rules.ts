@@ -78,6 +78,7 @@ function roleFindings(graph: AccessGraph): Draft[] {
 
 function holderFindings(graph: AccessGraph): Draft[] {
   const drafts: Draft[] = [];
+  const defined = new Set(graph.roles.map((r) => `${r.accountId}:${r.roleName}`));
   const holders = [
     ...graph.users.map((u) => ({
       stack: u.stack,
@@ -127,7 +128,7 @@ function holderFindings(graph: AccessGraph): Draft[] {
     }
     for (const resource of new Set(statements.flatMap((s) => s.resources).filter((r) => ROLE_ARN.test(r)))) {
       const [, accountId, roleName] = ROLE_ARN.exec(resource)!;
-      if (graph.roles.some((r) => r.accountId === accountId && r.roleName === roleName)) continue;
+      if (defined.has(`${accountId}:${roleName}`)) continue;
       const known = graph.hasAccount(accountId);
       drafts.push({
         ...at,

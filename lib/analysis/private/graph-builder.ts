@@ -98,7 +98,8 @@ class StackReader {
   }
 }
 
-function arnOf(accountId: string | undefined, kind: string, name: string): string {
+/** The ARN of a RAM user or role; `<unknown account>` when the output does not say whose it is. */
+export function arnOf(accountId: string | undefined, kind: string, name: string): string {
   return `acs:ram::${accountId ?? '<unknown account>'}:${kind}/${name}`;
 }
 

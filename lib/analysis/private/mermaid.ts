@@ -1,6 +1,8 @@
 import { AccessGraph } from '../access-graph';
 import { Decision } from '../decision';
 import { shortResource } from './describe';
+import { arnOf } from './graph-builder';
+import { addTo } from '../../policy/private/multimap';
 
 function label(text: string): string {
   return `["${text.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"]`;
@@ -25,11 +27,46 @@ function verbs(actions: string[]): string {
   return Array.from(words).sort().join(', ');
 }
 
+/** Above this many roles the diagram shows accounts only: thousands of nodes help no reader (nor renderer). */
+export const MAX_DETAILED_ROLES = 40;
+
+/** Accounts as nodes, with how many roles of one the users of another can assume. */
+function accountSummary(graph: AccessGraph): string {
+  const lines = ['flowchart LR'];
+  const accounts = Array.from(new Set([...graph.roles, ...graph.users].map((x) => x.accountId ?? 'unknown'))).sort();
+  const id = (account: string) => `a${accounts.indexOf(account) + 1}`;
+  for (const account of accounts) {
+    const roles = graph.roles.filter((r) => (r.accountId ?? 'unknown') === account).length;
+    const users = graph.users.filter((u) => (u.accountId ?? 'unknown') === account).length;
+    lines.push(`  ${id(account)}${label(`account ${account}: ${roles} role(s), ${users} user(s)`)}`);
+  }
+  const counts = new Map<string, number>();
+  for (const role of graph.roles) {
+    const from = new Set(
+      graph
+        .assumersOf(role)
+        .filter((r) => r.kind === 'user' && r.decision === Decision.ALLOW)
+        .map((r) => graph.user(r.principal)?.accountId ?? 'unknown'),
+    );
+    for (const account of from) {
+      const key = `${account}\u0000${role.accountId ?? 'unknown'}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  for (const [key, count] of Array.from(counts.entries()).sort()) {
+    const [from, to] = key.split('\u0000');
+    lines.push(`  ${id(from)} -->|can assume ${count} role(s)| ${id(to)}`);
+  }
+  return lines.join('\n');
+}
+
 /**
- * A Mermaid flowchart of accounts (subgraphs), users, groups, roles and the resources roles reach.
- * Node ids are numbered in a stable order, so the same output always gives the same diagram.
+ * A Mermaid flowchart of accounts (subgraphs), users, groups, roles and the resources roles reach;
+ * for more than `MAX_DETAILED_ROLES` roles, of accounts only. Node ids are numbered in a stable
+ * order, so the same output always gives the same diagram.
  */
 export function mermaidDiagram(graph: AccessGraph): string {
+  if (graph.roles.length > MAX_DETAILED_ROLES) return accountSummary(graph);
   const lines = ['flowchart LR'];
   const ids = new Map<string, string>();
   const id = (key: string): string => {
@@ -39,12 +76,13 @@ export function mermaidDiagram(graph: AccessGraph): string {
   const accounts = new Map<string, string[]>();
   const place = (account: string | undefined, line: string): void => {
     const key = account ?? 'unknown';
-    accounts.set(key, [...(accounts.get(key) ?? []), line]);
+    addTo(accounts, key, line);
   };
   for (const user of graph.users) place(user.accountId, `${id(user.arn)}${label(`user ${user.userName}`)}`);
   for (const group of graph.groups)
     place(group.accountId, `${id(`group:${group.stack}:${group.groupName}`)}${label(`group ${group.groupName}`)}`);
   const edges: string[] = [];
+  const seen = new Set<string>();
   for (const role of graph.roles) {
     place(role.accountId, `${id(role.arn)}${label(`role ${role.roleName}`)}`);
     for (const permission of graph.permissionsOf(role).filter((p) => p.allowed.length > 0)) {
@@ -54,10 +92,13 @@ export function mermaidDiagram(graph: AccessGraph): string {
     }
     for (const result of graph.assumersOf(role).filter((r) => r.decision === Decision.ALLOW)) {
       if (result.kind === 'user') {
-        const user = graph.users.find((u) => u.arn === result.principal)!;
+        const user = graph.user(result.principal)!;
         const via = user.groups.length > 0 ? id(`group:${user.stack}:${user.groups[0]}`) : id(user.arn);
         const edge = `  ${via} -->|can assume| ${id(role.arn)}`;
-        if (!edges.includes(edge)) edges.push(edge);
+        if (!seen.has(edge)) {
+          seen.add(edge);
+          edges.push(edge);
+        }
       } else if (result.kind === 'external-account') {
         const account = /of (\d+)/.exec(result.principal)?.[1] ?? '?';
         const key = `external:${account}`;
@@ -69,7 +110,7 @@ export function mermaidDiagram(graph: AccessGraph): string {
   }
   for (const group of graph.groups) {
     for (const member of group.members) {
-      const user = graph.users.find((u) => u.stack === group.stack && u.userName === member);
+      const user = graph.user(arnOf(group.accountId, 'user', member));
       if (user) edges.push(`  ${id(user.arn)} -->|member of| ${id(`group:${group.stack}:${group.groupName}`)}`);
     }
   }

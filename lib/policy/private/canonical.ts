@@ -1,5 +1,6 @@
 import { compareStrings, sortedUnique } from './expression';
 import { oneOrMany } from './render';
+import { addTo } from './multimap';
 
 /** A statement in canonical JSON form, as `renderStatement` makes it. */
 export type StatementJson = { [key: string]: unknown };
@@ -23,7 +24,7 @@ function union(field: Field, group: StatementJson[]): unknown {
   const byType = new Map<string, string[]>();
   for (const statement of group) {
     for (const [type, ids] of Object.entries(statement.Principal as { [type: string]: string[] })) {
-      byType.set(type, [...(byType.get(type) ?? []), ...ids]);
+      addTo(byType, type, ...ids);
     }
   }
   const merged: { [type: string]: string[] } = {};
@@ -45,7 +46,7 @@ function mergeOn(statements: StatementJson[], field: Field): StatementJson[] {
       continue;
     }
     const key = keyWithout(statement, field);
-    groups.set(key, [...(groups.get(key) ?? []), statement]);
+    addTo(groups, key, statement);
   }
   for (const group of groups.values()) {
     const merged: StatementJson = { ...group[0], [field]: union(field, group) };

@@ -1,6 +1,7 @@
 import { Condition } from '../condition';
 import type { PolicyStatement } from '../policy-statement';
 import { sortedUnique } from './expression';
+import { addTo } from './multimap';
 
 /** One string when there is one value, an array otherwise: the form Alibaba's own documents use. */
 export function oneOrMany(values: string[]): string | string[] {
@@ -50,7 +51,7 @@ export function renderStatement(statement: PolicyStatement): { [key: string]: un
   if (statement.principals.length > 0) {
     const byType = new Map<string, string[]>();
     for (const principal of statement.principals) {
-      byType.set(principal.type, [...(byType.get(principal.type) ?? []), principal.identifier]);
+      addTo(byType, principal.type, principal.identifier);
     }
     const principals: { [type: string]: string[] } = {};
     for (const type of sortedUnique(Array.from(byType.keys()))) {
