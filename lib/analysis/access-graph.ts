@@ -48,6 +48,8 @@ export class AccessGraph {
   private readonly identityCache = new Map<GraphUser, PolicyDocument[]>();
   private readonly assumerCache = new Map<GraphRole, AssumeResult[]>();
   private readonly permissionCache = new Map<GraphRole, PermissionSummary[]>();
+  private readonly allowTrustCache = new Map<GraphRole, PolicyStatement[]>();
+  private readonly trustedCache = new Map<GraphRole, string[]>();
   private usersByAccount?: Map<string, GraphUser[]>;
   private usersByGrantedRole?: Map<string, GraphUser[]>;
 
@@ -98,7 +100,7 @@ export class AccessGraph {
    * whose own policies name the role ARN. Everyone else is refused by the trust policy, which the
    * "any RAM user of another account" row states once instead of once per user.
    */
-  private candidatesFor(role: GraphRole, allowTrust: PolicyStatement[]): GraphUser[] {
+  private candidatesFor(role: GraphRole): GraphUser[] {
     if (!this.usersByAccount) {
       this.usersByAccount = new Map();
       this.usersByGrantedRole = new Map();
@@ -113,7 +115,7 @@ export class AccessGraph {
       }
     }
     const candidates = new Set<GraphUser>([
-      ...trustedAccounts(allowTrust).flatMap((account) => this.usersByAccount!.get(account) ?? []),
+      ...this.trustedAccountsOf(role).flatMap((account) => this.usersByAccount!.get(account) ?? []),
       ...(this.usersByGrantedRole!.get(role.arn) ?? []),
     ]);
     return Array.from(candidates).sort((a, b) => (a.arn < b.arn ? -1 : 1));
@@ -133,13 +135,33 @@ export class AccessGraph {
     return cached;
   }
 
+  /** The accounts the role's Allow trust statements name (by root, user or role). */
+  public trustedAccountsOf(role: GraphRole): string[] {
+    let cached = this.trustedCache.get(role);
+    if (!cached) {
+      cached = trustedAccounts(this.allowTrustOf(role));
+      this.trustedCache.set(role, cached);
+    }
+    return cached;
+  }
+
+  /** The Allow statements of the role's trust policy. */
+  public allowTrustOf(role: GraphRole): PolicyStatement[] {
+    let cached = this.allowTrustCache.get(role);
+    if (!cached) {
+      cached = role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW);
+      this.allowTrustCache.set(role, cached);
+    }
+    return cached;
+  }
+
   private computeAssumers(role: GraphRole): AssumeResult[] {
     const results: AssumeResult[] = [];
-    const allowTrust = role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW);
+    const allowTrust = this.allowTrustOf(role);
     const conditions = allowTrust.flatMap((s) => s.conditions);
     const context = satisfyingContext(conditions);
     const words = describeConditions(conditions);
-    for (const user of this.candidatesFor(role, allowTrust)) {
+    for (const user of this.candidatesFor(role)) {
       const grant = this.identityPoliciesOf(user);
       const grantConditions = assumeConditions(
         grant.flatMap((d) => d.statements),
@@ -155,7 +177,7 @@ export class AccessGraph {
         reason: explained.reason,
       });
     }
-    for (const accountId of trustedAccounts(allowTrust)) {
+    for (const accountId of this.trustedAccountsOf(role)) {
       results.push({
         principal: `acs:ram::${accountId}:root`,
         kind: 'account-root',

@@ -3,7 +3,7 @@ import { Decision } from './decision';
 import { Finding } from './finding';
 import { GraphRole } from './graph-model';
 import { findingsOf } from './private/finding-rules';
-import { mermaidDiagram } from './private/mermaid';
+import { MAX_DETAILED_ROLES, mermaidDiagram } from './private/mermaid';
 import { SystemPolicies } from './system-policies';
 import { addTo } from '../policy/private/multimap';
 
@@ -48,7 +48,8 @@ export class AccessReport {
         `, ${this.findings.length - open.length} acknowledged.**`,
       '',
     );
-    for (const role of g.roles) out.push(...this.roleSection(role));
+    if (g.roles.length > MAX_DETAILED_ROLES) out.push(...this.compactRoles());
+    else for (const role of g.roles) out.push(...this.roleSection(role));
     out.push('## Findings', '');
     if (this.findings.length === 0) out.push('None.', '');
     else {
@@ -81,6 +82,36 @@ export class AccessReport {
       })),
       findings: this.findings,
     };
+  }
+
+  /** One row per role, for outputs too large to read role by role; `--json` keeps every detail. */
+  private compactRoles(): string[] {
+    const out = [
+      '## Roles',
+      '',
+      `${this.graph.roles.length} roles: one row each (more than ${MAX_DETAILED_ROLES}); \`cdktf-xaccount report --json\` writes every detail.`,
+      '',
+      '| role | can assume it | what it can do | findings |',
+      '| --- | --- | --- | --- |',
+    ];
+    for (const role of this.graph.roles) {
+      const who = this.graph
+        .assumersOf(role)
+        .filter((r) => r.decision === Decision.ALLOW)
+        .map((r) => (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal));
+      const what = this.graph
+        .permissionsOf(role)
+        .filter((p) => p.allowed.length > 0)
+        .map((p) => `${p.allowed.length} action(s) on ${code(p.resource)}`);
+      const findings = (this.findingsBySubject.get(role.arn) ?? []).map(
+        (f) => `${f.severity} ${code(f.id)}${f.acknowledgedReason ? ' (acknowledged)' : ''}`,
+      );
+      out.push(
+        `| ${code(role.arn)} | ${cell(who.join('<br>'))} | ${cell(what.join('<br>'))} | ${cell(findings.join('<br>'))} |`,
+      );
+    }
+    out.push('');
+    return out;
   }
 
   private roleSection(role: GraphRole): string[] {

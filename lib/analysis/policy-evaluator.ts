@@ -75,21 +75,20 @@ export class PolicyEvaluator {
     options: EvaluatorOptions = {},
   ): AssumeRoleExplanation {
     const caller = parseCaller(callerArn);
-    const request: AccessRequest = { action: 'sts:AssumeRole', resource: roleArn, context };
-    const callerDecision = PolicyEvaluator.decide(callerPolicies, request, options, undefined);
-    const trustDecision = caller
-      ? PolicyEvaluator.decide([trustPolicy], request, options, caller)
-      : Decision.IMPLICIT_DENY;
     if (!caller || caller.kind === 'root') {
+      // Refused before any policy is read (§2.3), so neither side is evaluated.
       return {
         decision: Decision.IMPLICIT_DENY,
-        callerDecision,
-        trustDecision,
+        callerDecision: Decision.IMPLICIT_DENY,
+        trustDecision: Decision.IMPLICIT_DENY,
         reason: caller
           ? 'an Alibaba Cloud account itself cannot call AssumeRole; only its RAM users and roles can (§2.3)'
           : `caller "${callerArn}" is not acs:ram::<account>:user/<name>, :role/<name> or :root`,
       };
     }
+    const request: AccessRequest = { action: 'sts:AssumeRole', resource: roleArn, context };
+    const callerDecision = PolicyEvaluator.decide(callerPolicies, request, options, undefined);
+    const trustDecision = PolicyEvaluator.decide([trustPolicy], request, options, caller);
     const decision =
       callerDecision === Decision.EXPLICIT_DENY || trustDecision === Decision.EXPLICIT_DENY
         ? Decision.EXPLICIT_DENY

@@ -37,9 +37,9 @@ export class PolicyDocument {
     this._statements.push(...statements);
   }
 
-  /** The statements as added (before canonical merging). */
+  /** The statements as added (before canonical merging): a frozen snapshot, shared until the next `addStatements`. */
   public get statements(): PolicyStatement[] {
-    return [...this._statements];
+    return this.remember('statements', () => Object.freeze([...this._statements]) as PolicyStatement[]);
   }
 
   /** True when the document has no statements. */
@@ -66,20 +66,13 @@ export class PolicyDocument {
 
   /** Problems for use as a custom (identity) policy, including the 6,144-character limit. */
   public validateForIdentityPolicy(): string[] {
-    return [
-      ...this.remember('identity', () => [
-        ...this.collect((s) => s.validateForIdentityPolicy()),
-        ...this.sizeProblems(),
-      ]),
-    ];
+    return [...this.remember('identity', () => this.withSize(this.collect((s) => s.validateForIdentityPolicy())))];
   }
 
   /** Problems for use as a role's trust policy. */
   public validateForTrustPolicy(): string[] {
     // The trust document limit is not documented (§1.8, UNCONFIRMED): the custom-policy limit is the bound.
-    return [
-      ...this.remember('trust', () => [...this.collect((s) => s.validateForTrustPolicy()), ...this.sizeProblems()]),
-    ];
+    return [...this.remember('trust', () => this.withSize(this.collect((s) => s.validateForTrustPolicy())))];
   }
 
   private remember<T>(key: string, compute: () => T): T {
@@ -99,8 +92,9 @@ export class PolicyDocument {
     );
   }
 
-  private sizeProblems(): string[] {
-    if (this._statements.some((s) => s.validate().length > 0)) return [];
+  /** The statement problems, or when there are none, the size problem: a malformed document has no meaningful size. */
+  private withSize(problems: string[]): string[] {
+    if (problems.length > 0) return problems;
     const length = this.toJsonString().length;
     const max = RamLimits.POLICY_DOCUMENT_MAX_LENGTH;
     if (length <= max) return [];

@@ -20,8 +20,19 @@ const ACTION_WORDS: { [action: string]: string } = {
   'sts:assumerole': 'assume the role',
 };
 
+const described = new Map<string, string>();
+
 /** An action with its meaning, e.g. `log:PostLogStoreLogs (write logs)`. */
 export function describeAction(action: string): string {
+  let words = described.get(action);
+  if (words === undefined) {
+    words = describeActionUncached(action);
+    described.set(action, words);
+  }
+  return words;
+}
+
+function describeActionUncached(action: string): string {
   if (action === '*') return '* (every action of every service)';
   if (action.endsWith(':*')) return `${action} (every ${action.slice(0, -2)} action)`;
   const words = ACTION_WORDS[action.toLowerCase()];

@@ -1,5 +1,5 @@
 import { Effect, PolicyStatement, PrincipalType } from '../../policy';
-import { AccessGraph, trustedAccounts } from '../access-graph';
+import { AccessGraph } from '../access-graph';
 import { Decision } from '../decision';
 import { Finding, FindingId, Severity } from '../finding';
 import { GraphAcknowledgement, GraphPolicy } from '../graph-model';
@@ -22,7 +22,7 @@ function roleFindings(graph: AccessGraph): Draft[] {
   const drafts: Draft[] = [];
   for (const role of graph.roles) {
     const at = { stack: role.stack, path: role.path, subject: role.arn };
-    for (const statement of role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW)) {
+    for (const statement of graph.allowTrustOf(role)) {
       const roots = statement.principals.filter((p) => p.type === PrincipalType.RAM && p.identifier.endsWith(':root'));
       if (roots.length > 0 && statement.conditions.length === 0) {
         drafts.push({
@@ -56,7 +56,7 @@ function roleFindings(graph: AccessGraph): Draft[] {
         message: `role ${role.roleName} has a custom policy on resource "*"; scope it to the resources it needs`,
       });
     }
-    for (const accountId of trustedAccounts(role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW))) {
+    for (const accountId of graph.trustedAccountsOf(role)) {
       if (!graph.hasAccount(accountId)) continue;
       const served = graph
         .assumersOf(role)

@@ -1,4 +1,5 @@
-const cache = new Map<string, RegExp>();
+const sensitive = new Map<string, RegExp>();
+const insensitive = new Map<string, RegExp>();
 
 /**
  * Whole-string, anchored glob: `*` matches any run of characters (empty, `/` and `:` included),
@@ -6,15 +7,16 @@ const cache = new Map<string, RegExp>();
  * request resource (such as `.../consumergroup/*`) is matched by a pattern `*` like any character.
  */
 export function globMatches(pattern: string, value: string, caseSensitive: boolean): boolean {
-  const key = `${caseSensitive ? 's' : 'i'}${pattern}`;
-  let regex = cache.get(key);
+  if (pattern === '*') return true;
+  const cache = caseSensitive ? sensitive : insensitive;
+  let regex = cache.get(pattern);
   if (!regex) {
     const body = pattern
       .split('')
       .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.+()|{}[\]]/g, '\\$&')))
       .join('');
     regex = new RegExp(`^${body}$`, caseSensitive ? 's' : 'is');
-    cache.set(key, regex);
+    cache.set(pattern, regex);
   }
   return regex.test(value);
 }

@@ -37,28 +37,29 @@ class StackReader {
   }
 
   /** A string attribute, following references to other resources of the stack; undefined when unknown. */
-  public text(type: string, name: string, attribute: string, seen = 0): string | undefined {
-    const value = this.resources[type]?.[name]?.[attribute];
+  public text(type: string, name: string, attribute: string, body?: JsonObject, seen = 0): string | undefined {
+    const value = (body ?? this.resources[type]?.[name])?.[attribute];
     if (typeof value !== 'string') return undefined;
+    if (!value.startsWith('${')) return value.includes('${') ? undefined : value; // most values are literals
     const reference = REFERENCE.exec(value);
-    if (!reference) return value.includes('${') ? undefined : value;
+    if (!reference) return undefined;
     const [, refType, refName, refAttribute] = reference;
     if (refType === 'data' || refType === 'var' || refType === 'local') return undefined;
     if (!isObject(this.resources[refType]?.[refName])) {
       this.fail(`unknown resource reference "${value}" in ${type}.${name}.${attribute}`);
     }
     if (seen > 20) this.fail(`reference loop at "${value}" in ${type}.${name}.${attribute}`);
-    return this.text(refType, refName, refAttribute, seen + 1);
+    return this.text(refType, refName, refAttribute, undefined, seen + 1);
   }
 
-  public path(type: string, name: string): string {
-    const meta = this.resources[type]?.[name]?.['//'];
+  public path(type: string, name: string, body?: JsonObject): string {
+    const meta = (body ?? this.resources[type]?.[name])?.['//'];
     const path = isObject(meta) && isObject(meta.metadata) ? meta.metadata.path : undefined;
     return typeof path === 'string' ? path : `${this.raw.name}/${name}`;
   }
 
-  public document(type: string, name: string, attribute: string): PolicyDocument {
-    const text = this.text(type, name, attribute);
+  public document(type: string, name: string, attribute: string, body?: JsonObject): PolicyDocument {
+    const text = this.text(type, name, attribute, body);
     if (text === undefined) this.fail(`${type}.${name}.${attribute} is not a literal policy document`);
     try {
       return PolicyDocument.fromJson(text);
@@ -113,9 +114,9 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     parts.acknowledgements.push(...r.acknowledgements());
 
     const custom = new Map<string, GraphPolicy>();
-    for (const [name] of r.each('alicloud_ram_policy')) {
-      const policyName = r.text('alicloud_ram_policy', name, 'policy_name') ?? name;
-      const document = r.document('alicloud_ram_policy', name, 'policy_document');
+    for (const [name, body] of r.each('alicloud_ram_policy')) {
+      const policyName = r.text('alicloud_ram_policy', name, 'policy_name', body) ?? name;
+      const document = r.document('alicloud_ram_policy', name, 'policy_document', body);
       custom.set(policyName, {
         policyName,
         policyType: 'Custom',
@@ -123,9 +124,9 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         origin: `custom policy of stack ${raw.name}`,
       });
     }
-    const policy = (type: string, name: string): GraphPolicy => {
-      const policyName = r.text(type, name, 'policy_name') ?? `${type}.${name}`;
-      const policyType = r.text(type, name, 'policy_type') ?? 'Custom';
+    const policy = (type: string, name: string, body: JsonObject): GraphPolicy => {
+      const policyName = r.text(type, name, 'policy_name', body) ?? `${type}.${name}`;
+      const policyType = r.text(type, name, 'policy_type', body) ?? 'Custom';
       if (policyType === 'Custom') {
         return custom.get(policyName) ?? { policyName, policyType, origin: 'custom policy not defined in this output' };
       }
@@ -136,16 +137,16 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     };
 
     const roles = new Map<string, Mutable<GraphRole>>();
-    for (const [name] of r.each('alicloud_ram_role')) {
-      const roleName = r.text('alicloud_ram_role', name, 'role_name') ?? name;
+    for (const [name, body] of r.each('alicloud_ram_role')) {
+      const roleName = r.text('alicloud_ram_role', name, 'role_name', body) ?? name;
       roles.set(roleName, {
         stack: raw.name,
         accountId,
         roleName,
         arn: arnOf(accountId, 'role', roleName),
         address: `alicloud_ram_role.${name}`,
-        path: r.path('alicloud_ram_role', name),
-        trustPolicy: r.document('alicloud_ram_role', name, 'assume_role_policy_document'),
+        path: r.path('alicloud_ram_role', name, body),
+        trustPolicy: r.document('alicloud_ram_role', name, 'assume_role_policy_document', body),
         policies: [],
       });
     }
@@ -182,36 +183,36 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       if (!u.groups.includes(groupName)) u.groups.push(groupName);
     };
 
-    for (const [name] of r.each('alicloud_ram_user')) {
-      user(r.text('alicloud_ram_user', name, 'name') ?? name, true, r.path('alicloud_ram_user', name));
+    for (const [name, body] of r.each('alicloud_ram_user')) {
+      user(r.text('alicloud_ram_user', name, 'name', body) ?? name, true, r.path('alicloud_ram_user', name, body));
     }
-    for (const [name] of r.each('alicloud_ram_group')) {
-      group(r.text('alicloud_ram_group', name, 'group_name') ?? name, r.path('alicloud_ram_group', name));
+    for (const [name, body] of r.each('alicloud_ram_group')) {
+      group(r.text('alicloud_ram_group', name, 'group_name', body) ?? name, r.path('alicloud_ram_group', name, body));
     }
-    for (const [name] of r.each('alicloud_ram_user_group_attachment')) {
+    for (const [name, body] of r.each('alicloud_ram_user_group_attachment')) {
       const t = 'alicloud_ram_user_group_attachment';
-      join(r.text(t, name, 'group_name'), r.text(t, name, 'user_name'), r.path(t, name));
+      join(r.text(t, name, 'group_name', body), r.text(t, name, 'user_name', body), r.path(t, name, body));
     }
     for (const [name, body] of r.each('alicloud_ram_group_membership')) {
       const names = Array.isArray(body.user_names)
         ? body.user_names.filter((u): u is string => typeof u === 'string')
         : [];
       const t = 'alicloud_ram_group_membership';
-      names.forEach((u) => join(r.text(t, name, 'group_name'), u, r.path(t, name)));
+      names.forEach((u) => join(r.text(t, name, 'group_name', body), u, r.path(t, name, body)));
     }
-    for (const [name] of r.each('alicloud_ram_role_policy_attachment')) {
-      const role = roles.get(r.text('alicloud_ram_role_policy_attachment', name, 'role_name') ?? '');
-      role?.policies.push(policy('alicloud_ram_role_policy_attachment', name));
+    for (const [name, body] of r.each('alicloud_ram_role_policy_attachment')) {
+      const role = roles.get(r.text('alicloud_ram_role_policy_attachment', name, 'role_name', body) ?? '');
+      role?.policies.push(policy('alicloud_ram_role_policy_attachment', name, body));
     }
-    for (const [name] of r.each('alicloud_ram_user_policy_attachment')) {
+    for (const [name, body] of r.each('alicloud_ram_user_policy_attachment')) {
       const t = 'alicloud_ram_user_policy_attachment';
-      const userName = r.text(t, name, 'user_name');
-      if (userName) user(userName, false, r.path(t, name)).policies.push(policy(t, name));
+      const userName = r.text(t, name, 'user_name', body);
+      if (userName) user(userName, false, r.path(t, name, body)).policies.push(policy(t, name, body));
     }
-    for (const [name] of r.each('alicloud_ram_group_policy_attachment')) {
+    for (const [name, body] of r.each('alicloud_ram_group_policy_attachment')) {
       const t = 'alicloud_ram_group_policy_attachment';
-      const groupName = r.text(t, name, 'group_name');
-      if (groupName) group(groupName, r.path(t, name)).policies.push(policy(t, name));
+      const groupName = r.text(t, name, 'group_name', body);
+      if (groupName) group(groupName, r.path(t, name, body)).policies.push(policy(t, name, body));
     }
     parts.roles.push(...roles.values());
     parts.users.push(...users.values());

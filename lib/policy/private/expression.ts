@@ -21,5 +21,8 @@ export function compareStrings(a: string, b: string): number {
 
 /** Sorted copy without duplicates. */
 export function sortedUnique(values: readonly string[]): string[] {
-  return Array.from(new Set(values)).sort(compareStrings);
+  // Most inputs (canonical documents read back, single values) are sorted already: check first.
+  let sorted = true;
+  for (let i = 1; i < values.length && sorted; i++) sorted = values[i - 1] < values[i];
+  return sorted ? values.slice() : Array.from(new Set(values)).sort(compareStrings);
 }
