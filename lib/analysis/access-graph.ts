@@ -15,6 +15,7 @@ import { buildGraph } from './private/graph-builder';
 import { satisfyingContext } from './private/satisfying-context';
 import { readSynthOutput } from './private/synth-reader';
 import { SystemPolicies } from './system-policies';
+import { compareStrings } from '../policy/private/expression';
 import { addTo } from '../policy/private/multimap';
 
 /** An account that appears nowhere in any output: stands for "any other account". */
@@ -283,7 +284,7 @@ export class AccessGraph {
         conditions: e.conditions,
         policies: Array.from(e.policies).sort(),
       }))
-      .sort((a, b) => (a.resource + a.conditions < b.resource + b.conditions ? -1 : 1));
+      .sort((a, b) => compareStrings(a.resource, b.resource) || compareStrings(a.conditions, b.conditions));
   }
 
   /** The documents of the role's policies that the output or the system-policy table knows. */

@@ -1,6 +1,6 @@
 import { Lazy, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { quote } from '../policy/private/expression';
+import { compareStrings, quote } from '../policy/private/expression';
 import { ACKNOWLEDGEMENTS_KEY, XACCOUNT_METADATA_KEY } from '../private/metadata-keys';
 import { throwIfInvalid } from '../private/construct-errors';
 
@@ -41,7 +41,8 @@ export class Findings {
       stack.addOverride(
         `//.${XACCOUNT_METADATA_KEY}.${ACKNOWLEDGEMENTS_KEY}`,
         Lazy.anyValue({
-          produce: () => [...entries].sort((a, b) => (a.path + a.findingId < b.path + b.findingId ? -1 : 1)),
+          produce: () =>
+            [...entries].sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.findingId, b.findingId)),
         }),
       );
     }

@@ -4,14 +4,21 @@ import { Decision } from '../decision';
 import { Finding, FindingId, Severity } from '../finding';
 import { GraphAcknowledgement, GraphPolicy } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
+import { compareStrings } from '../../policy/private/expression';
 import { globMatches } from './glob';
 
 type Draft = Omit<Finding, 'acknowledgedReason'>;
 
 const ROLE_ARN = /^acs:ram:[^:]*:(\d+):role\/([^*?]+)$/;
 
+/** Whether an action pattern covers sts:AssumeRole; most actions are literal, so a glob is the exception. */
+function coversAssumeRole(action: string): boolean {
+  if (!action.includes('*') && !action.includes('?')) return action.toLowerCase() === 'sts:assumerole';
+  return globMatches(action, 'sts:AssumeRole', false);
+}
+
 function allowsAssumeRole(statement: PolicyStatement): boolean {
-  return statement.effect === Effect.ALLOW && statement.actions.some((a) => globMatches(a, 'sts:AssumeRole', false));
+  return statement.effect === Effect.ALLOW && statement.actions.some(coversAssumeRole);
 }
 
 function customStatements(policies: GraphPolicy[]): PolicyStatement[] {
@@ -153,12 +160,18 @@ function acknowledgement(finding: Draft, acknowledgements: GraphAcknowledgement[
   return match?.reason;
 }
 
+const ORDER: { [severity: string]: number } = { [Severity.HIGH]: 0, [Severity.MEDIUM]: 1, [Severity.LOW]: 2 };
+
 /** Every finding of the graph, sorted by severity, id and subject, with acknowledgements applied. */
 export function findingsOf(graph: AccessGraph): Finding[] {
-  const order = [Severity.HIGH, Severity.MEDIUM, Severity.LOW];
-  return [...roleFindings(graph), ...holderFindings(graph)]
-    .map((f) => ({ ...f, acknowledgedReason: acknowledgement(f, graph.acknowledgements) }))
-    .sort(
-      (a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || (a.id + a.subject < b.id + b.subject ? -1 : 1),
-    );
+  const drafts = [...roleFindings(graph), ...holderFindings(graph)];
+  const findings: Finding[] = drafts.map((f) => {
+    const reason = graph.acknowledgements.length > 0 ? acknowledgement(f, graph.acknowledgements) : undefined;
+    return reason === undefined ? f : { ...f, acknowledgedReason: reason };
+  });
+  // Field by field: concatenating keys inside the comparator allocated two strings per comparison.
+  return findings.sort(
+    (a, b) =>
+      ORDER[a.severity] - ORDER[b.severity] || compareStrings(a.id, b.id) || compareStrings(a.subject, b.subject),
+  );
 }
