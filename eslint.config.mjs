@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'lib/.gen/**', 'dist/**', '**/cdktf.out/**', 'bench/node_modules/**', '.bench-build/**', '.jsii'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'lib/.gen/**',
+      'dist/**',
+      '**/cdktf.out/**',
+      'bench/node_modules/**',
+      '.bench-build/**',
+      '.jsii',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
