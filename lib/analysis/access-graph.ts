@@ -18,6 +18,16 @@ import { SystemPolicies } from './system-policies';
 import { compareStrings } from '../policy/private/expression';
 import { addTo } from '../policy/private/multimap';
 
+/** The value cached for `key`, computed once. */
+function cached<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** An account that appears nowhere in any output: stands for "any other account". */
 const UNRELATED_ACCOUNT = '0000000000000000';
 
@@ -83,17 +93,12 @@ export class AccessGraph {
 
   /** A user's identity policies: its own and those of its groups (ram-policy-reference §2.1). */
   public identityPoliciesOf(user: GraphUser): PolicyDocument[] {
-    let cached = this.identityCache.get(user);
-    if (!cached) {
+    return cached(this.identityCache, user, () => {
       const groups = user.groups
         .map((name) => this.groupIndex.get(`${user.stack}\u0000${name}`))
         .filter((g) => g !== undefined);
-      cached = [...user.policies, ...groups.flatMap((g) => g.policies)].flatMap((p) =>
-        p.document ? [p.document] : [],
-      );
-      this.identityCache.set(user, cached);
-    }
-    return cached;
+      return [...user.policies, ...groups.flatMap((g) => g.policies)].flatMap((p) => (p.document ? [p.document] : []));
+    });
   }
 
   /**
@@ -128,32 +133,19 @@ export class AccessGraph {
    * without a grant, and an unrelated account (which stands for every other user of the output).
    */
   public assumersOf(role: GraphRole): AssumeResult[] {
-    let cached = this.assumerCache.get(role);
-    if (!cached) {
-      cached = this.computeAssumers(role);
-      this.assumerCache.set(role, cached);
-    }
-    return cached;
+    return cached(this.assumerCache, role, () => this.computeAssumers(role));
   }
 
   /** The accounts the role's Allow trust statements name (by root, user or role). */
   public trustedAccountsOf(role: GraphRole): string[] {
-    let cached = this.trustedCache.get(role);
-    if (!cached) {
-      cached = trustedAccounts(this.allowTrustOf(role));
-      this.trustedCache.set(role, cached);
-    }
-    return cached;
+    return cached(this.trustedCache, role, () => trustedAccounts(this.allowTrustOf(role)));
   }
 
   /** The Allow statements of the role's trust policy. */
   public allowTrustOf(role: GraphRole): PolicyStatement[] {
-    let cached = this.allowTrustCache.get(role);
-    if (!cached) {
-      cached = role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW);
-      this.allowTrustCache.set(role, cached);
-    }
-    return cached;
+    return cached(this.allowTrustCache, role, () =>
+      role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW),
+    );
   }
 
   private computeAssumers(role: GraphRole): AssumeResult[] {
@@ -240,12 +232,7 @@ export class AccessGraph {
 
   /** What the role may do, grouped by resource pattern, from the documents of its policies. */
   public permissionsOf(role: GraphRole): PermissionSummary[] {
-    let cached = this.permissionCache.get(role);
-    if (!cached) {
-      cached = this.computePermissions(role);
-      this.permissionCache.set(role, cached);
-    }
-    return cached;
+    return cached(this.permissionCache, role, () => this.computePermissions(role));
   }
 
   private computePermissions(role: GraphRole): PermissionSummary[] {
