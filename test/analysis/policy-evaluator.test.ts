@@ -172,6 +172,21 @@ describe('PolicyEvaluator resources and actions', () => {
     );
   });
 
+  test('"*" crosses ":" as well as "/", and "?" never matches an empty string', () => {
+    const any = new PolicyDocument([new PolicyStatement({ actions: ['log:GetLogStore'], resources: ['acs:log:*'] })]);
+    expect(PolicyEvaluator.evaluate([any], { action: 'log:GetLogStore', resource: RESOURCE })).toBe(Decision.ALLOW);
+    const one = new PolicyDocument([new PolicyStatement({ actions: ['log:GetLogStore'], resources: ['acs:log:?:*'] })]);
+    expect(PolicyEvaluator.evaluate([one], { action: 'log:GetLogStore', resource: RESOURCE })).toBe(
+      Decision.IMPLICIT_DENY,
+    );
+    expect(PolicyEvaluator.evaluate([one], { action: 'log:GetLogStore', resource: 'acs:log:x:y' })).toBe(
+      Decision.ALLOW,
+    );
+    expect(PolicyEvaluator.evaluate([one], { action: 'log:GetLogStore', resource: 'acs:log::y' })).toBe(
+      Decision.IMPLICIT_DENY,
+    );
+  });
+
   test('regular-expression characters in patterns are literal', () => {
     const odd = new PolicyDocument([
       new PolicyStatement({ actions: ['oss:GetObject'], resources: ['acs:oss:*:*:bucket/a.b+(c)'] }),
