@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AccessGraph, Decision, PolicyEvaluator } from '../../lib';
+import { TerraformVariable } from 'cdktf';
+import { AccessGraph, AssumeRoleUserGrant, Decision, PolicyEvaluator } from '../../lib';
 import { LOG_SERVICE_PARTNER as N } from '../../examples/log-service-partner/stacks';
-import { flagshipOut } from '../support/out';
+import { accountStack, flagshipOut, synthOut } from '../support/out';
 import { OWNER, PARTNER } from '../support/synth';
 
 const graph = AccessGraph.fromSynthOutput(flagshipOut({ OWNER_ACCOUNT_ID: OWNER, PARTNER_ACCOUNT_ID: PARTNER }));
@@ -81,5 +82,21 @@ describe('AccessGraph of the flagship app', () => {
         reason: `account ${PARTNER} is not in this output, so its own grants are not known here`,
       },
     ]);
+  });
+});
+
+describe('AccessGraph of documents with Terraform expressions', () => {
+  test('a grant whose role ARN comes from a variable is read, with the expression kept as written', () => {
+    const dir = synthOut((app) => {
+      const stack = accountStack(app, 'partner', PARTNER);
+      const arn = new TerraformVariable(stack, 'role_arn', { type: 'string' });
+      new AssumeRoleUserGrant(stack, 'grant', {
+        roleArn: arn.stringValue,
+        userNames: ['b1'],
+        policyName: 'assume-partner-role',
+      });
+    });
+    const user = AccessGraph.fromSynthOutput(dir).users[0];
+    expect(user.policies[0].document?.statements[0].resources).toEqual(['${var.role_arn}']);
   });
 });

@@ -58,9 +58,14 @@ class StackReader {
     return typeof path === 'string' ? path : `${this.raw.name}/${name}`;
   }
 
+  /**
+   * A policy document attribute. Terraform expressions inside it (such as a role ARN from a variable)
+   * stay opaque strings in the parsed document; only a document that is wholly an expression is unknown.
+   */
   public document(type: string, name: string, attribute: string, body?: JsonObject): PolicyDocument {
-    const text = this.text(type, name, attribute, body);
-    if (text === undefined) this.fail(`${type}.${name}.${attribute} is not a literal policy document`);
+    const raw = (body ?? this.resources[type]?.[name])?.[attribute];
+    const text = typeof raw === 'string' && raw.startsWith('${') ? this.text(type, name, attribute, body) : raw;
+    if (typeof text !== 'string') this.fail(`${type}.${name}.${attribute} is not a literal policy document`);
     try {
       return PolicyDocument.fromJson(text);
     } catch (e) {
