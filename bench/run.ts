@@ -153,8 +153,8 @@ runs), all measured in the same \`npm run bench\`, whose measurements took ${((D
 writing the output files. Workload per partner: a role trusted by the partner's account, a ScopedLogPolicy (write and
 consume one logstore) and one system policy attachment in the owner stack, and one AssumeRole grant in a partner stack.
 The floor writes the same Terraform resources with the generated L1 bindings and precomputed JSON; AWS CDK writes a
-Role with an AccountPrincipal, a ManagedPolicy with equivalent statements and the same grants (its 500-resource stack
-check is lifted so that one stack holds every role, as in the cdktf variants). Apps run through ts-node, as \`cdktf synth\` runs them.
+Role with an AccountPrincipal, a ManagedPolicy with equivalent statements and the same grants, in stacks of 250 partners
+(CloudFormation's 500-resource limit, which an AWS CDK user must respect; one stack of 5,000 roles cannot deploy). Apps run through ts-node, as \`cdktf synth\` runs them.
 
 ## Synthesis
 

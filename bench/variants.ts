@@ -136,20 +136,30 @@ export function synthFloor(n: number, outdir: string, docs: FloorDocuments): voi
   app.synth();
 }
 
-/** The peer users would otherwise pick: AWS CDK's aws-iam, the same N roles, policies and grants. */
+/** CloudFormation allows 500 resources a stack; each partner adds a Role and a ManagedPolicy. */
+const AWS_PARTNERS_PER_STACK = 250;
+
+/**
+ * The peer users would otherwise pick: AWS CDK's aws-iam, the same N roles, policies and grants. As an
+ * AWS CDK user must, the owner's roles are spread over stacks of 250 partners (500 resources, the
+ * CloudFormation limit); the grants likewise.
+ */
 export function synthAwsCdk(n: number, outdir: string): void {
-  // One stack holds every role, as in the cdktf variants; lift CloudFormation's 500-resource check, which
-  // would otherwise stop the synthesis at N > 250 (the workload is the same for all three variants).
-  const app = new aws.App({ outdir, context: { '@aws-cdk/core:stackResourceLimit': 0 } });
+  const app = new aws.App({ outdir });
   const env = { account: '100000000001', region: 'us-east-1' };
-  const owner = new aws.Stack(app, 'owner', { env });
-  const grants = new aws.Stack(app, 'partners', { env: { ...env, account: '300000000003' } });
   const readOnly = iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess');
+  let owner: aws.Stack | undefined;
+  let grants: aws.Stack | undefined;
   for (let i = 0; i < n; i++) {
+    if (i % AWS_PARTNERS_PER_STACK === 0) {
+      const part = i / AWS_PARTNERS_PER_STACK;
+      owner = new aws.Stack(app, `owner-${part}`, { env });
+      grants = new aws.Stack(app, `partners-${part}`, { env: { ...env, account: '300000000003' } });
+    }
     const p = partner(i);
     const account = String(200000000000 + i);
     const store = `arn:aws:logs:${env.region}:${env.account}:log-group:${p.logstore}`;
-    const policy = new iam.ManagedPolicy(owner, `${p.role}-policy`, {
+    const policy = new iam.ManagedPolicy(owner!, `${p.role}-policy`, {
       managedPolicyName: p.policy,
       statements: [
         new iam.PolicyStatement({
@@ -171,13 +181,13 @@ export function synthAwsCdk(n: number, outdir: string): void {
         }),
       ],
     });
-    const role = new iam.Role(owner, p.role, {
+    const role = new iam.Role(owner!, p.role, {
       roleName: p.role,
       assumedBy: new iam.AccountPrincipal(account),
       managedPolicies: [policy, readOnly],
     });
-    const user = iam.User.fromUserName(grants, `${p.role}-user`, p.user);
-    new iam.ManagedPolicy(grants, `${p.role}-grant`, {
+    const user = iam.User.fromUserName(grants!, `${p.role}-user`, p.user);
+    new iam.ManagedPolicy(grants!, `${p.role}-grant`, {
       statements: [
         new iam.PolicyStatement({
           actions: ['sts:AssumeRole'],

@@ -1,4 +1,4 @@
-import { EXAMPLE_DEFAULTS, readEnvironment } from '../../examples/shared/environment';
+import { EXAMPLE_DEFAULTS, readAccountIds, readEnvironment } from '../../examples/shared/environment';
 import { errorOf, OWNER, PARTNER } from '../support/synth';
 
 describe('readEnvironment', () => {
@@ -66,5 +66,30 @@ describe('readEnvironment', () => {
       'Invalid environment:\n  - STATE_LOCK_ENDPOINT is not set (STATE_BUCKET needs Tablestore locking)\n' +
         '  - STATE_LOCK_TABLE is not set (STATE_BUCKET needs Tablestore locking)',
     );
+  });
+});
+
+describe('readAccountIds', () => {
+  const defaults = ['2000000000000002', '3000000000000003'];
+
+  test('takes the defaults, or a comma-separated list', () => {
+    expect(readAccountIds({}, 'PARTNER_ACCOUNT_IDS', defaults)).toEqual(defaults);
+    expect(
+      readAccountIds({ PARTNER_ACCOUNT_IDS: ' 5555666677778888, 9999000011112222 ' }, 'PARTNER_ACCOUNT_IDS', defaults),
+    ).toEqual(['5555666677778888', '9999000011112222']);
+  });
+
+  test('names the variable for a malformed entry, a wrong count or a repeated account', () => {
+    expect(
+      errorOf(() => readAccountIds({ PARTNER_ACCOUNT_IDS: '5555666677778888,12' }, 'PARTNER_ACCOUNT_IDS', defaults)),
+    ).toBe('Invalid environment:\n  - PARTNER_ACCOUNT_IDS entry "12" is not a 16-digit Alibaba Cloud account ID');
+    expect(
+      errorOf(() => readAccountIds({ PARTNER_ACCOUNT_IDS: '5555666677778888' }, 'PARTNER_ACCOUNT_IDS', defaults)),
+    ).toBe('Invalid environment:\n  - PARTNER_ACCOUNT_IDS has 1 account IDs; this app needs 2');
+    expect(
+      errorOf(() =>
+        readAccountIds({ PARTNER_ACCOUNT_IDS: '5555666677778888,5555666677778888' }, 'PARTNER_ACCOUNT_IDS', defaults),
+      ),
+    ).toBe('Invalid environment:\n  - PARTNER_ACCOUNT_IDS names an account more than once');
   });
 });

@@ -67,3 +67,11 @@ describe('Principal', () => {
     );
   });
 });
+
+describe('federated principals', () => {
+  test('refuse provider names with characters RAM does not allow', () => {
+    expect(errorOf(() => Principal.samlProvider(OWNER, 'corp idp'))).toBe(
+      `Principal: Federated principal "acs:ram::${OWNER}:saml-provider/corp idp" is not acs:ram::<account id>:saml-provider/<name> or :oidc-provider/<name>`,
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { CustomPolicy, PolicyDocument, PolicyStatement, Principal } from '../../lib';
+import { CustomPolicy, PolicyDocument, PolicyReference, PolicyStatement, Principal } from '../../lib';
 import { errorOf, newApp, onlyResource, PARTNER, parsed, pretty, synth, synthStack } from '../support/synth';
 import { TerraformStack, Testing } from 'cdktf';
 
@@ -82,5 +82,21 @@ describe('CustomPolicy', () => {
         synth((scope) => new CustomPolicy(scope, 'p', { policyName: 'p', document: readEcs(), description: '' })),
       ),
     ).toBe('stack/p: description "" is 0 characters long (allowed: 1-1024)');
+  });
+});
+
+describe('PolicyReference', () => {
+  test('names system and custom policies for attachment', () => {
+    expect(PolicyReference.system('AliyunECSReadOnlyAccess')).toMatchObject({
+      policyName: 'AliyunECSReadOnlyAccess',
+      policyType: 'System',
+    });
+    expect(PolicyReference.custom('team-policy')).toMatchObject({ policyName: 'team-policy', policyType: 'Custom' });
+  });
+
+  test('refuses a malformed policy name with the rule', () => {
+    expect(errorOf(() => PolicyReference.custom('team policy'))).toBe(
+      'PolicyReference.custom: policyName "team policy" is not a valid RAM policy name (1-128 characters: letters, digits and "-")',
+    );
   });
 });

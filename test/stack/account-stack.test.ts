@@ -100,3 +100,22 @@ describe('AccountGuard', () => {
     ).toBe('test/guard2: expectedAccountId "x" is not an account ID (a 16-digit Alibaba Cloud account ID)');
   });
 });
+
+describe('AccountStack state backend', () => {
+  test('an empty bucket name is refused', () => {
+    expect(
+      errorOf(
+        () =>
+          new AccountStack(Testing.app(), 'owner', {
+            accountId: OWNER,
+            region: 'cn-hangzhou',
+            stateBackend: {
+              bucket: '',
+              tablestoreEndpoint: 'https://tf-lock.cn-hangzhou.ots.aliyuncs.com',
+              tablestoreTable: 't',
+            },
+          }),
+      ),
+    ).toBe('owner: stateBackend.bucket is empty');
+  });
+});
