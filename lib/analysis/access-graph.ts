@@ -10,7 +10,7 @@ import {
 } from './graph-model';
 import { PolicyEvaluator } from './policy-evaluator';
 import { describeAction, describeConditions, describeResource } from './private/describe';
-import { globMatches } from './private/glob';
+import { coversAssumeRole, globMatches } from './private/glob';
 import { buildGraph } from './private/graph-builder';
 import { satisfyingContext } from './private/satisfying-context';
 import { readSynthOutput } from './private/synth-reader';
@@ -285,7 +285,7 @@ export class AccessGraph {
 }
 
 /** Accounts named by RAM principals of the trust statements (root, user or role of the account). */
-export function trustedAccounts(statements: PolicyStatement[]): string[] {
+function trustedAccounts(statements: PolicyStatement[]): string[] {
   const accounts = statements
     .flatMap((s) => s.principals)
     .filter((p) => p.type === PrincipalType.RAM && p.accountId !== undefined)
@@ -297,7 +297,7 @@ export function trustedAccounts(statements: PolicyStatement[]): string[] {
 function assumeConditions(statements: PolicyStatement[], roleArn: string): Condition[] {
   return statements
     .filter((s) => s.effect === Effect.ALLOW)
-    .filter((s) => s.actions.some((a) => globMatches(a, 'sts:AssumeRole', false)))
+    .filter((s) => s.actions.some(coversAssumeRole))
     .filter((s) => s.resources.some((r) => globMatches(r, roleArn, true)))
     .flatMap((s) => s.conditions);
 }

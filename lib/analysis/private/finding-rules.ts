@@ -5,17 +5,11 @@ import { Finding, FindingId, Severity } from '../finding';
 import { GraphAcknowledgement, GraphPolicy } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
 import { compareStrings } from '../../policy/private/expression';
-import { globMatches } from './glob';
+import { coversAssumeRole } from './glob';
 
 type Draft = Omit<Finding, 'acknowledgedReason'>;
 
 const ROLE_ARN = /^acs:ram:[^:]*:(\d+):role\/([^*?]+)$/;
-
-/** Whether an action pattern covers sts:AssumeRole; most actions are literal, so a glob is the exception. */
-function coversAssumeRole(action: string): boolean {
-  if (!action.includes('*') && !action.includes('?')) return action.toLowerCase() === 'sts:assumerole';
-  return globMatches(action, 'sts:AssumeRole', false);
-}
 
 function allowsAssumeRole(statement: PolicyStatement): boolean {
   return statement.effect === Effect.ALLOW && statement.actions.some(coversAssumeRole);

@@ -20,3 +20,9 @@ export function globMatches(pattern: string, value: string, caseSensitive: boole
   }
   return regex.test(value);
 }
+
+/** Whether an action pattern covers sts:AssumeRole; most actions are literal, so a glob is the exception. */
+export function coversAssumeRole(action: string): boolean {
+  if (!action.includes('*') && !action.includes('?')) return action.toLowerCase() === 'sts:assumerole';
+  return globMatches(action, 'sts:AssumeRole', false);
+}
