@@ -1,5 +1,6 @@
 import { isTerraformExpression, quote, sortedUnique } from './private/expression';
 import { isIpOrCidr } from './private/ip';
+import { isoDateProblem } from './private/iso-date';
 
 /**
  * The condition operators RAM documents: five families, and nothing else (ram-policy-reference §1.5).
@@ -91,8 +92,6 @@ for (const op of Object.values(ConditionOperator)) {
           : 'ip';
 }
 
-// ISO 8601 date-time with a zone: `2019-08-12T17:00:00+08:00` or `...Z` (§1.7), or a plain date.
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
@@ -239,9 +238,7 @@ export class Condition {
       case 'numeric':
         return NUMBER.test(value) ? undefined : 'is not a number';
       case 'date':
-        return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))
-          ? undefined
-          : 'is not an ISO 8601 date (such as 2026-12-31T23:59:59+08:00)';
+        return isoDateProblem(value);
       case 'bool':
         return value === 'true' || value === 'false' ? undefined : 'is not "true" or "false"';
       case 'ip':

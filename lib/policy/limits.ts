@@ -5,7 +5,14 @@
  * give smaller numbers, the current web value wins.
  */
 export class RamLimits {
-  /** Longest custom policy document, in characters (§1.8: 6,144; older documents said 2,048 or 4,096). */
+  /**
+   * Longest custom policy document: 6,144, counted here in UTF-8 bytes. RAM's current API pages say
+   * "1 to 6,144 characters" (CreatePolicy, en and zh: "长度为 1~6144 个字符", error
+   * `InvalidParameter.PolicyDocument.Length`), while the older Chinese API page said 字节 (bytes) and the
+   * Terraform provider's `alicloud_ram_policy` says "6144 bytes" (ram-policy-reference §1.8). No source
+   * settles which RAM counts, so the stricter reading is enforced: a document of non-ASCII text (a
+   * Chinese value in a condition, say) is refused before it could fail at deploy. Older limits: 2,048; 4,096.
+   */
   public static readonly POLICY_DOCUMENT_MAX_LENGTH = 6144;
   /** Longest role name (§1.8: 1-64 characters). */
   public static readonly ROLE_NAME_MAX_LENGTH = 64;

@@ -64,7 +64,7 @@ export class PolicyDocument {
     return JSON.stringify(this.toJson(), undefined, 2);
   }
 
-  /** Problems for use as a custom (identity) policy, including the 6,144-character limit. */
+  /** Problems for use as a custom (identity) policy, including the 6,144-byte limit (UTF-8). */
   public validateForIdentityPolicy(): string[] {
     return [...this.remember('identity', () => this.withSize(this.collect((s) => s.validateForIdentityPolicy())))];
   }
@@ -92,16 +92,33 @@ export class PolicyDocument {
     );
   }
 
-  /** The statement problems, or when there are none, the size problem: a malformed document has no meaningful size. */
+  /**
+   * The statement problems, or when there are none, the size problem: a malformed document has no
+   * meaningful size. The size is counted in UTF-8 bytes, the stricter reading of RAM's limit (see
+   * `RamLimits.POLICY_DOCUMENT_MAX_LENGTH`); for ASCII documents bytes and characters are the same.
+   */
   private withSize(problems: string[]): string[] {
     if (problems.length > 0) return problems;
-    const length = this.toJsonString().length;
+    const text = this.toJsonString();
+    const bytes = utf8Length(text);
     const max = RamLimits.POLICY_DOCUMENT_MAX_LENGTH;
-    if (length <= max) return [];
-    const over = length - max;
+    if (bytes <= max) return [];
+    const n = (value: number) => value.toLocaleString('en-US');
+    const characters = bytes === text.length ? '' : ` (${n(text.length)} characters)`;
     return [
-      `policy document is ${length.toLocaleString('en-US')} characters, ${over.toLocaleString('en-US')} over ` +
-        `the ${max.toLocaleString('en-US')}-character limit of a custom policy (split it into several policies)`,
+      `policy document is ${n(bytes)} bytes in UTF-8${characters}, ${n(bytes - max)} over ` +
+        `the ${n(max)}-byte limit of a custom policy (RAM says 6,144 "characters", older documents and the ` +
+        'Terraform provider say bytes: the stricter reading is enforced; split it into several policies)',
     ];
   }
+}
+
+/** The length of a string in UTF-8 bytes, without Node's Buffer (the policy model runs anywhere). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }

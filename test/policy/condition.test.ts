@@ -1,4 +1,4 @@
-import { Condition, ConditionKey, ConditionOperator } from '../../lib';
+import { Condition, ConditionKey, ConditionOperator, PolicyDocument } from '../../lib';
 
 describe('Condition', () => {
   test.each([
@@ -49,6 +49,40 @@ describe('Condition', () => {
       'condition DateLessThan "acs:CurrentTime": value "31/12/2026" is not an ISO 8601 date (such as 2026-12-31T23:59:59+08:00)',
     ]);
     expect(Condition.dateLessThan(ConditionKey.CURRENT_TIME, '2026-12-31T23:59:59').validate()).toHaveLength(1);
+  });
+
+  test('a date that does not exist in the calendar is reported, with the reason', () => {
+    const problems = (date: string) => Condition.dateLessThan(ConditionKey.CURRENT_TIME, date).validate();
+    expect(problems('2026-02-30')).toEqual([
+      'condition DateLessThan "acs:CurrentTime": value "2026-02-30" is not a calendar date (2026-02 has 28 days, no day 30)',
+    ]);
+    expect(problems('2026-02-29T00:00:00Z')).toEqual([
+      'condition DateLessThan "acs:CurrentTime": value "2026-02-29T00:00:00Z" is not a calendar date (2026-02 has 28 days, no day 29)',
+    ]);
+    expect(problems('2026-13-01')).toEqual([
+      'condition DateLessThan "acs:CurrentTime": value "2026-13-01" is not a calendar date (month 13 does not exist)',
+    ]);
+    expect(problems('2026-04-31T10:00:00+08:00')[0]).toContain('2026-04 has 30 days, no day 31');
+    expect(problems('2026-12-31T24:00:00Z')[0]).toContain('is not a time of day (24:00)');
+    expect(problems('2026-12-31T23:59:60Z')[0]).toContain('is not a time of day (second 60)');
+    expect(problems('2026-12-31T23:59:59+24:00')[0]).toContain('has no valid zone offset (24:00)');
+  });
+
+  test('real dates pass: leap days of leap years, month ends, offsets', () => {
+    for (const date of ['2028-02-29', '2000-02-29T12:00:00Z', '2026-01-31', '2026-04-30T23:59:59.5+08:00', '2026-12-31']) {
+      expect([date, Condition.dateLessThan(ConditionKey.CURRENT_TIME, date).validate()]).toEqual([date, []]);
+    }
+    expect(Condition.dateLessThan(ConditionKey.CURRENT_TIME, '1900-02-29').validate()).toHaveLength(1);
+  });
+
+  test('PolicyDocument.fromJson refuses a document with an impossible date', () => {
+    const json = JSON.stringify({
+      Statement: [
+        { Action: 'log:*', Condition: { DateLessThan: { 'acs:CurrentTime': '2026-02-30' } }, Effect: 'Allow', Resource: '*' },
+      ],
+      Version: '1',
+    });
+    expect(() => PolicyDocument.fromJson(json)).toThrow('value "2026-02-30" is not a calendar date');
   });
 
   test('a Bool value other than "true"/"false" is reported', () => {

@@ -59,14 +59,20 @@ describe('PolicyDocument.fromJson', () => {
     expect(message).toContain('Statement[0] has element "NotResource", which RAM does not accept');
   });
 
-  test('a Version other than the string "1" is refused', () => {
-    expect(
-      problems({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'a:B', Resource: '*' }] }),
-    ).toContain('Version "\\"2012-10-17\\"" must be the string "1", the only valid version');
-    expect(problems({ Version: 1, Statement: [{ Effect: 'Allow', Action: 'a:B', Resource: '*' }] })).toContain(
-      'must be the string "1"',
+  test('a Version other than the string "1" is refused, saying what was found', () => {
+    const statement = { Effect: 'Allow', Action: 'a:B', Resource: '*' };
+    expect(problems({ Version: '2012-10-17', Statement: [statement] })).toContain(
+      '  - Version "2012-10-17" is not "1" (the only valid policy version)',
     );
-    expect(problems({ Statement: [{ Effect: 'Allow', Action: 'a:B', Resource: '*' }] })).toContain('Version "missing"');
+    expect(problems({ Version: 1, Statement: [statement] })).toContain(
+      '  - Version is the number 1, not the string "1" (write "Version": "1", the only valid version)',
+    );
+    expect(problems({ Version: ['1'], Statement: [statement] })).toContain(
+      '  - Version "[\\"1\\"]" (a list, not a string) is not "1" (the only valid policy version)',
+    );
+    expect(problems({ Statement: [statement] })).toContain(
+      '  - Version is missing (write "Version": "1", the only valid version)',
+    );
   });
 
   test('empty actions and missing statements are refused', () => {
@@ -79,9 +85,19 @@ describe('PolicyDocument.fromJson', () => {
     );
   });
 
-  test('Effect is case-sensitive', () => {
-    expect(problems({ Version: '1', Statement: [{ Effect: 'allow', Action: 'a:B', Resource: '*' }] })).toContain(
-      'Statement[0].Effect "allow" must be "Allow" or "Deny" (case-sensitive)',
+  test('Effect is case-sensitive, and the message names the spelling meant', () => {
+    const effect = (value: unknown) =>
+      problems({ Version: '1', Statement: [{ Effect: value, Action: 'a:B', Resource: '*' }] });
+    expect(effect('allow')).toContain(
+      '  - Statement[0].Effect "allow" is not "Allow" or "Deny" (element values are case-sensitive: write "Allow")',
+    );
+    expect(effect('DENY')).toContain('(element values are case-sensitive: write "Deny")');
+    expect(effect('Permit')).toContain('  - Statement[0].Effect "Permit" is not "Allow" or "Deny" (case-sensitive)');
+    expect(effect(true)).toContain(
+      '  - Statement[0].Effect "true" (a boolean, not a string) is not "Allow" or "Deny" (case-sensitive)',
+    );
+    expect(effect(undefined)).toContain(
+      '  - Statement[0].Effect is missing (every statement needs "Effect": "Allow" or "Deny")',
     );
   });
 

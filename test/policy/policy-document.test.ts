@@ -183,8 +183,30 @@ describe('PolicyDocument canonical JSON', () => {
     expect(length).toBeGreaterThan(RamLimits.POLICY_DOCUMENT_MAX_LENGTH);
     const over = length - 6144;
     expect(doc.validateForIdentityPolicy()).toEqual([
-      `policy document is ${length.toLocaleString('en-US')} characters, ${over.toLocaleString('en-US')} over the 6,144-character limit of a custom policy (split it into several policies)`,
+      `policy document is ${length.toLocaleString('en-US')} bytes in UTF-8, ${over.toLocaleString('en-US')} over the 6,144-byte limit of a custom policy (RAM says 6,144 "characters", older documents and the Terraform provider say bytes: the stricter reading is enforced; split it into several policies)`,
     ]);
+  });
+
+  test('the limit counts UTF-8 bytes: 6,144 characters of which some are Chinese are refused', () => {
+    const withValue = (value: string) =>
+      new PolicyDocument([
+        new PolicyStatement({
+          actions: ['log:GetLogStoreLogs'],
+          resources: ['acs:log:*:*:project/p/logstore/x'],
+          conditions: [Condition.stringEquals('acs:ResourceTag/team', [value])],
+        }),
+      ]);
+    const padding = RamLimits.POLICY_DOCUMENT_MAX_LENGTH - withValue('').toJsonString().length;
+    // 日志 is 2 characters and 6 bytes: the document is exactly 6,144 characters and 6,148 bytes.
+    const doc = withValue(`日志${'t'.repeat(padding - 2)}`);
+    expect(doc.toJsonString()).toHaveLength(6144);
+    expect(doc.validateForIdentityPolicy()).toEqual([
+      'policy document is 6,148 bytes in UTF-8 (6,144 characters), 4 over the 6,144-byte limit of a custom policy ' +
+        '(RAM says 6,144 "characters", older documents and the Terraform provider say bytes: the stricter reading is enforced; split it into several policies)',
+    ]);
+    expect(withValue(`日志${'t'.repeat(padding - 6)}`).validateForIdentityPolicy()).toEqual([]);
+    expect(withValue(`😀${'t'.repeat(padding - 4)}`).validateForIdentityPolicy()).toEqual([]);
+    expect(withValue(`😀${'t'.repeat(padding - 3)}`).validateForIdentityPolicy()).toHaveLength(1);
   });
 
   test('a document of exactly the limit passes', () => {

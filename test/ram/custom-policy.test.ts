@@ -72,7 +72,7 @@ describe('CustomPolicy', () => {
     const resources = Array.from({ length: 200 }, (_, i) => `acs:oss:*:*:bucket-${i}/reports/${i}/*`);
     const doc = new PolicyDocument([new PolicyStatement({ actions: ['oss:GetObject'], resources })]);
     expect(errorOf(() => synth((scope) => new CustomPolicy(scope, 'p', { policyName: 'p', document: doc })))).toMatch(
-      /^stack\/p: policy document is [\d,]+ characters, [\d,]+ over the 6,144-character limit of a custom policy/,
+      /^stack\/p: policy document is [\d,]+ bytes in UTF-8, [\d,]+ over the 6,144-byte limit of a custom policy/,
     );
   });
 

@@ -20,6 +20,33 @@ function strings(value: unknown, where: string, problems: string[]): string[] {
   return list as string[];
 }
 
+/** How a JSON value reads in a message: strings quoted, everything else as JSON with its type. */
+function shown(value: unknown): string {
+  return typeof value === 'string'
+    ? quote(value)
+    : `${quote(JSON.stringify(value))} (a ${Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value}, not a string)`;
+}
+
+/** ram-policy-reference §1.1: "1" is the only valid version, written as a string. */
+function versionProblem(value: unknown): string | undefined {
+  if (value === '1') return undefined;
+  if (value === undefined) return 'is missing (write "Version": "1", the only valid version)';
+  if (value === 1) return 'is the number 1, not the string "1" (write "Version": "1", the only valid version)';
+  return `${shown(value)} is not "1" (the only valid policy version)`;
+}
+
+/** ram-policy-reference §1.1-§1.2: `Allow` or `Deny`, case-sensitive. */
+function effectProblem(value: unknown): string | undefined {
+  if (value === Effect.ALLOW || value === Effect.DENY) return undefined;
+  if (value === undefined) return 'is missing (every statement needs "Effect": "Allow" or "Deny")';
+  if (typeof value === 'string') {
+    const meant = [Effect.ALLOW, Effect.DENY].find((e) => e.toLowerCase() === value.trim().toLowerCase());
+    if (meant)
+      return `${quote(value)} is not "Allow" or "Deny" (element values are case-sensitive: write ${quote(meant)})`;
+  }
+  return `${shown(value)} is not "Allow" or "Deny" (case-sensitive)`;
+}
+
 function parseConditions(value: unknown, where: string, problems: string[]): Condition[] {
   if (!isObject(value)) {
     problems.push(`${where}.Condition must be an object of operators`);
@@ -76,9 +103,8 @@ function parseStatement(raw: unknown, where: string, problems: string[]): Policy
       );
     }
   }
-  if (raw.Effect !== Effect.ALLOW && raw.Effect !== Effect.DENY) {
-    problems.push(`${where}.Effect ${quote(String(raw.Effect))} must be "Allow" or "Deny" (case-sensitive)`);
-  }
+  const effect = effectProblem(raw.Effect);
+  if (effect) problems.push(`${where}.Effect ${effect}`);
   if ((raw.Action === undefined) === (raw.NotAction === undefined)) {
     problems.push(`${where} must have exactly one of Action and NotAction`);
   }
@@ -112,11 +138,8 @@ export function parsePolicyDocument(json: string): PolicyStatement[] {
         problems.push(`top-level element ${quote(key)} is not accepted (allowed: Statement, Version)`);
       }
     }
-    if (doc.Version !== '1') {
-      problems.push(
-        `Version ${quote(JSON.stringify(doc.Version) ?? 'missing')} must be the string "1", the only valid version`,
-      );
-    }
+    const version = versionProblem(doc.Version);
+    if (version) problems.push(`Version ${version}`);
     if (!Array.isArray(doc.Statement) || doc.Statement.length === 0) {
       problems.push('Statement must be a non-empty array of statements');
     } else {
