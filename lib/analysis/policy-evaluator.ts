@@ -1,4 +1,4 @@
-import { Effect, PolicyDocument, PolicyStatement, PrincipalType } from '../policy';
+import { Arn, Effect, PolicyDocument, PolicyStatement, PrincipalType } from '../policy';
 import { AccessRequest, Decision, EvaluatorOptions } from './decision';
 import { conditionHolds } from './private/condition-eval';
 import { globMatches } from './private/glob';
@@ -21,8 +21,6 @@ interface Caller {
   readonly kind: 'root' | 'user' | 'role';
   readonly arn: string;
 }
-
-const CALLER = /^acs:ram::(\d+):(root|user\/[^/]+|role\/[^/]+)(\/[^/]+)?$/;
 
 /**
  * Evaluates requests the way RAM documents it (ram-policy-reference §1-§3): default deny, explicit
@@ -154,12 +152,10 @@ function principalMatches(type: string, identifier: string, caller: Caller): boo
 }
 
 function parseCaller(arn: string): Caller | undefined {
-  const match = CALLER.exec(arn);
-  if (!match) return undefined;
-  const [, accountId, relative] = match;
-  const kind = relative === 'root' ? 'root' : relative.startsWith('user/') ? 'user' : 'role';
-  // A role session ARN (`role/<name>/<session>`) is the role for trust purposes.
-  return { accountId, kind, arn: `acs:ram::${accountId}:${relative}` };
+  // Arn.parseRamIdentity refuses `user/<name>/<more>`: only a role session has a fourth segment, and
+  // a role session ARN (`role/<name>/<session>`) is the role for trust purposes.
+  const parts = Arn.parseRamIdentity(arn);
+  return parts && { accountId: parts.accountId, kind: parts.kind as Caller['kind'], arn: parts.identityArn };
 }
 
 function explain(callerDecision: Decision, trustDecision: Decision): string {

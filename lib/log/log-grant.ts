@@ -39,7 +39,8 @@ export class LogGrant {
 
   /**
    * Query and read (§4.3 c): `GetLogStoreLogs`, `GetLogStoreHistogram`, `GetIndex` and `GetLogStore`
-   * on the logstore; `ListLogStores` on the project's logstore list; `ListProject` on the project list.
+   * on the logstore; `ListLogStores` on the project's logstore list; `ListProject` on `acs:log:*:*:project/*`,
+   * the resource that API requests (§4.2), whatever the policy's region and owner.
    */
   public static read(project: string, logstore: string): LogGrant {
     return new LogGrant(LogAccess.READ, project, logstore, undefined);
@@ -122,7 +123,9 @@ export class LogGrant {
             resources: [logstore],
           }),
           new PolicyStatement({ actions: ['log:ListLogStores'], resources: [Arn.logstores(this.project, options)] }),
-          new PolicyStatement({ actions: ['log:ListProject'], resources: [Arn.logProjects(options)] }),
+          // §4.2: ListProject requests `acs:log:*:*:project/*` whatever the project's region and owner,
+          // so the grant names neither (a pinned pattern would not match the request).
+          new PolicyStatement({ actions: ['log:ListProject'], resources: [Arn.logProjects()] }),
         ];
     }
   }

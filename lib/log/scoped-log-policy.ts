@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { ITerraformDependable, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { PolicyDocument } from '../policy';
 import { checkAccountId } from '../policy/private/checks';
@@ -6,6 +6,7 @@ import { isTerraformExpression, quote } from '../policy/private/expression';
 import { throwIfInvalid } from '../private/construct-errors';
 import { CustomPolicy } from '../ram/custom-policy';
 import { IRamPolicy, PolicyType } from '../ram/ram-policy';
+import { AccountStack } from '../stack/account-stack';
 import { LogGrant } from './log-grant';
 
 /** Properties of a `ScopedLogPolicy`. */
@@ -16,8 +17,9 @@ export interface ScopedLogPolicyProps {
   readonly grants: LogGrant[];
   /**
    * Account that owns the projects (account A). Naming it keeps the policy from matching a project of
-   * the same name in another account.
-   * @default '*'
+   * the same name in another account. `"*"` (any owner) must be written out; it is never a default.
+   * @default - the account of the enclosing `AccountStack` when the policy uses that stack's provider;
+   * anywhere else (a plain stack, another provider) it is required
    */
   readonly projectOwnerAccountId?: string;
   /**
@@ -56,11 +58,17 @@ export class ScopedLogPolicy extends Construct implements IRamPolicy {
   constructor(scope: Construct, id: string, props: ScopedLogPolicyProps) {
     super(scope, id);
     const region = props.region ?? '*';
-    const owner = props.projectOwnerAccountId ?? '*';
+    const owner = props.projectOwnerAccountId ?? accountOfStack(this, props.provider);
     throwIfInvalid(this, [
+      ...(owner === undefined
+        ? [
+            'projectOwnerAccountId is not given and the policy is not in an AccountStack with that stack\'s provider, ' +
+              'so the project owner is unknown (give account A\'s 16-digit ID, or "*" for a project of that name in any account)',
+          ]
+        : []),
       ...(props.grants.length === 0 ? ['grants is empty (give at least one LogGrant)'] : []),
       ...props.grants.flatMap((grant) => grant.validate()),
-      ...(owner === '*' ? [] : checkAccountId('projectOwnerAccountId', owner)),
+      ...(owner === undefined || owner === '*' ? [] : checkAccountId('projectOwnerAccountId', owner)),
       ...(region === '*' || isTerraformExpression(region) || /^[a-z]{2}(-[a-z0-9]+)+$/.test(region)
         ? []
         : [`region ${quote(region)} is not a region ID (such as cn-hangzhou) or "*"`]),
@@ -86,4 +94,14 @@ function describe(grants: LogGrant[]): string {
   );
   const text = `Log Service: ${Array.from(new Set(parts)).sort().join('; ')}`;
   return text.length <= 1024 ? text : `${text.slice(0, 1021)}...`;
+}
+
+/**
+ * The account the policy is created in, when the construct tree says it: an `AccountStack` with its
+ * own provider. A policy with another provider (an aliased one) may live in another account.
+ */
+function accountOfStack(scope: Construct, provider: TerraformProvider | undefined): string | undefined {
+  const stack = TerraformStack.of(scope);
+  if (!(stack instanceof AccountStack)) return undefined;
+  return provider === undefined || provider === stack.provider ? stack.accountId : undefined;
 }

@@ -15,6 +15,20 @@ export interface LogArnOptions {
   readonly projectOwnerAccountId?: string;
 }
 
+/** The parts of a RAM identity ARN: an account root, a user, a role or a role session. */
+export interface RamIdentityParts {
+  /** The account the identity belongs to. */
+  readonly accountId: string;
+  /** `root`, `user` or `role`. */
+  readonly kind: string;
+  /** The user or role name; undefined for `root`. */
+  readonly name?: string;
+  /** The session name of a role session (`role/<name>/<session>`); undefined otherwise. */
+  readonly sessionName?: string;
+  /** The identity for trust purposes: `acs:ram::<id>:root`, `:user/<name>` or `:role/<name>` (a session is its role). */
+  readonly identityArn: string;
+}
+
 /** The parts of a RAM role ARN. */
 export interface RoleArnParts {
   /** The account that owns the role. */
@@ -24,6 +38,10 @@ export interface RoleArnParts {
 }
 
 const ROLE_ARN = /^acs:ram::(\d{16}):role\/([A-Za-z0-9.-]{1,64})$/;
+// A RAM identity: the account itself, one user, one role, or one session of a role (§2.3, §3.2, §3.7).
+// Only a role has a fourth segment (its session name); users have none, and names never hold "/".
+const RAM_IDENTITY =
+  /^acs:ram::(\d+):(?:(root)|user\/([^/:*?\s]{1,64})|role\/([^/:*?\s]{1,64})(?:\/([^/:*?\s]{1,64}))?)$/;
 const LOG_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 /**
@@ -60,7 +78,11 @@ export class Arn {
     return `${Arn.logPrefix(options)}:project/${Arn.logName('project', project)}`;
   }
 
-  /** `acs:log:<region>:<owner>:project/*`: the project list, as `log:ListProject` requests it (§4.2). */
+  /**
+   * `acs:log:<region>:<owner>:project/*`: the project list. `log:ListProject` requests exactly
+   * `acs:log:*:*:project/*` (§4.2), which a pattern naming a region or owner does not match: to grant
+   * ListProject, call it without options (as `LogGrant.read` does).
+   */
   public static logProjects(options: LogArnOptions = {}): string {
     return `${Arn.logPrefix(options)}:project/*`;
   }
@@ -88,6 +110,22 @@ export class Arn {
   /** `.../logstore/<logstore>/consumergroup/*`: what Create/ListConsumerGroup request (§4.2). */
   public static logConsumerGroups(project: string, logstore: string, options: LogArnOptions = {}): string {
     return `${Arn.logstore(project, logstore, options)}/consumergroup/*`;
+  }
+
+  /**
+   * The parts of a RAM identity ARN, or undefined when the value is not one: `acs:ram::<id>:root`,
+   * `acs:ram::<id>:user/<name>`, `acs:ram::<id>:role/<name>`, or a role session
+   * `acs:ram::<id>:role/<name>/<session>` (§3.7). Anything else is refused, e.g. `user/bob/extra`:
+   * users have no sessions, so a trailing segment would silently stand for user `bob`.
+   * Account IDs are any run of digits, so that documents with placeholder IDs can be analysed.
+   */
+  public static parseRamIdentity(value: string): RamIdentityParts | undefined {
+    const match = RAM_IDENTITY.exec(value);
+    if (!match) return undefined;
+    const [, accountId, root, user, role, sessionName] = match;
+    if (root) return { accountId, kind: 'root', identityArn: `acs:ram::${accountId}:root` };
+    if (user) return { accountId, kind: 'user', name: user, identityArn: `acs:ram::${accountId}:user/${user}` };
+    return { accountId, kind: 'role', name: role, sessionName, identityArn: `acs:ram::${accountId}:role/${role}` };
   }
 
   /** True when the value is a RAM role ARN of the exact form `acs:ram::<16 digits>:role/<name>`. */

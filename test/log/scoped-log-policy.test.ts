@@ -1,5 +1,8 @@
 import { LogGrant, ScopedLogPolicy, ScopedLogPolicyProps } from '../../lib';
-import { errorOf, onlyResource, OWNER, parsed, pretty, synth } from '../support/synth';
+import { alicloud } from '../../lib';
+import { errorOf, onlyResource, OWNER, parsed, pretty, synth, synthAccountStack } from '../support/synth';
+
+const AlicloudProvider = alicloud.provider.AlicloudProvider;
 
 const STORE = `acs:log:cn-hangzhou:${OWNER}:project/app-logs/logstore/events`;
 
@@ -60,7 +63,8 @@ describe('ScopedLogPolicy', () => {
           Effect: 'Allow',
           Resource: `acs:log:cn-hangzhou:${OWNER}:project/app-logs/logstore/*`,
         },
-        { Action: 'log:ListProject', Effect: 'Allow', Resource: `acs:log:cn-hangzhou:${OWNER}:project/*` },
+        // §4.2: ListProject requests acs:log:*:*:project/*, so neither the region nor the owner is pinned.
+        { Action: 'log:ListProject', Effect: 'Allow', Resource: 'acs:log:*:*:project/*' },
         {
           Action: ['log:GetIndex', 'log:GetLogStore', 'log:GetLogStoreHistogram', 'log:GetLogStoreLogs'],
           Effect: 'Allow',
@@ -79,12 +83,56 @@ describe('ScopedLogPolicy', () => {
     expect(policy.description).toBe('Log Service: consume app-logs/events as partner-cg; write app-logs/events');
   });
 
-  test('owner and region default to "*"', () => {
-    const json = synth(
-      (scope) =>
-        new ScopedLogPolicy(scope, 'logs', { policyName: 'p', grants: [LogGrant.write('app-logs', 'events')] }),
+  test('the owner defaults to the account of the AccountStack; the region to "*"', () => {
+    const json = synthAccountStack(
+      (stack) =>
+        new ScopedLogPolicy(stack, 'logs', { policyName: 'p', grants: [LogGrant.write('app-logs', 'events')] }),
     );
     expect(parsed(onlyResource(json, 'alicloud_ram_policy').policy_document)).toEqual({
+      Statement: [
+        {
+          Action: 'log:PostLogStoreLogs',
+          Effect: 'Allow',
+          Resource: `acs:log:*:${OWNER}:project/app-logs/logstore/events`,
+        },
+      ],
+      Version: '1',
+    });
+  });
+
+  test('the owner is never "*" unless written: outside an AccountStack, or with another provider, it is required', () => {
+    const message =
+      "stack/logs: projectOwnerAccountId is not given and the policy is not in an AccountStack with that stack's " +
+      'provider, so the project owner is unknown (give account A\'s 16-digit ID, or "*" for a project of that name in any account)';
+    expect(
+      errorOf(() =>
+        synth(
+          (scope) =>
+            new ScopedLogPolicy(scope, 'logs', { policyName: 'p', grants: [LogGrant.write('app-logs', 'events')] }),
+        ),
+      ),
+    ).toBe(message);
+    expect(
+      errorOf(() =>
+        synthAccountStack((stack) => {
+          const other = new AlicloudProvider(stack, 'partner-provider', { alias: 'partner', region: 'cn-hangzhou' });
+          new ScopedLogPolicy(stack, 'logs', {
+            policyName: 'p',
+            grants: [LogGrant.write('app-logs', 'events')],
+            provider: other,
+          });
+        }),
+      ),
+    ).toBe(message.replace('stack/logs', 'test/logs'));
+    const anyOwner = synth(
+      (scope) =>
+        new ScopedLogPolicy(scope, 'logs', {
+          policyName: 'p',
+          projectOwnerAccountId: '*',
+          grants: [LogGrant.write('app-logs', 'events')],
+        }),
+    );
+    expect(parsed(onlyResource(anyOwner, 'alicloud_ram_policy').policy_document)).toEqual({
       Statement: [
         { Action: 'log:PostLogStoreLogs', Effect: 'Allow', Resource: 'acs:log:*:*:project/app-logs/logstore/events' },
       ],
