@@ -1,6 +1,6 @@
 import { App, TerraformVariable } from 'cdktf';
 import { alicloud, AssumeRoleUserGrant, CrossAccountRole, FindingId, Findings } from '../../lib';
-import { ownerStack, partnerStack, trustedPartnerAccounts } from '../shared/account-stacks';
+import { ownerStack, partnerStack, partnerTrust } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names shared by both stacks of scenario 3. */
@@ -23,7 +23,7 @@ export function buildEcsOpsDelegationApp(app: App, env: CrossAccountEnvironment)
   const role = new CrossAccountRole(owner, 'ecs-admin', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    trustedAccountIds: trustedPartnerAccounts(env),
+    ...partnerTrust(env),
     description: `Account ${env.partnerAccountId} operates the ECS instances of this account`,
     systemPolicies: [names.systemPolicy],
     requireMfa: true,

@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import { AssumeRoleUserGrant, CrossAccountRole } from '../../lib';
-import { ownerStack, partnerStack, trustedPartnerAccounts } from '../shared/account-stacks';
+import { ownerStack, partnerStack, partnerTrust } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names shared by both stacks of scenario 2. */
@@ -21,7 +21,7 @@ export function buildFunctionComputeReadonlyApp(app: App, env: CrossAccountEnvir
   new CrossAccountRole(owner, 'fc-admin', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    trustedAccountIds: trustedPartnerAccounts(env),
+    ...partnerTrust(env),
     description: `Account ${env.partnerAccountId} views Function Compute resources of this account`,
     systemPolicies: [names.systemPolicy],
   });

@@ -9,7 +9,7 @@ import {
   ScopedLogPolicy,
   alicloud,
 } from '../../lib';
-import { ownerStack, partnerStack, trustedPartnerAccounts } from '../shared/account-stacks';
+import { ownerStack, partnerStack, partnerTrust } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names of the Log Service resources of account A and of the grant, shared by both stacks. */
@@ -57,7 +57,7 @@ export function buildLogServicePartnerApp(
   const role = new CrossAccountRole(owner, 'partner-log-writer', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    trustedAccountIds: trustedPartnerAccounts(env),
+    ...partnerTrust(env),
     description: `Partner ${env.partnerAccountId} writes to and consumes ${names.project}/${names.logstore}`,
     maxSessionDuration: 3600,
     policies: [policy],

@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import { AssumeRoleUserGrant, CrossAccountRole, FindingId, Findings } from '../../lib';
-import { ownerStack, partnerStack, trustedPartnerAccounts } from '../shared/account-stacks';
+import { ownerStack, partnerStack, partnerTrust } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
 
 /** Names shared by both stacks of scenario 4. */
@@ -22,7 +22,7 @@ export function buildPartnerReadonlyApp(app: App, env: CrossAccountEnvironment):
   const role = new CrossAccountRole(owner, 'partner-readonly', {
     roleName: names.roleName,
     ownerAccountId: env.ownerAccountId,
-    trustedAccountIds: trustedPartnerAccounts(env),
+    ...partnerTrust(env),
     description: `Account ${env.partnerAccountId} reads the ECS inventory of this account`,
     systemPolicies: [names.systemPolicy],
   });

@@ -22,11 +22,20 @@ export function partnerStack(app: App, env: CrossAccountEnvironment): AccountSta
   });
 }
 
+/** The trust part of the owner's role: account B, or nobody once B is revoked. */
+export interface PartnerTrust {
+  readonly trustedAccountIds: string[];
+  readonly revoked: boolean;
+}
+
 /**
- * Whom the owner's role trusts: account B, or, once B is revoked (PARTNER_ACCESS=revoked), only
- * account A itself, the form the console writes for "current account". A trust policy must name
- * someone; revoking rewrites only this document, in place, and keeps the role and its ARN.
+ * Whom the owner's role trusts: account B, or, once B is revoked (PARTNER_ACCESS=revoked), nobody:
+ * `revoked: true` makes the trust policy name only the role itself, so no principal of A or B (even
+ * one holding AliyunSTSAssumeRoleAccess) can assume it without a new grant. Revoking rewrites only
+ * the trust document, in place, and keeps the role and its ARN.
  */
-export function trustedPartnerAccounts(env: CrossAccountEnvironment): string[] {
-  return [env.partnerRevoked ? env.ownerAccountId : env.partnerAccountId];
+export function partnerTrust(env: CrossAccountEnvironment): PartnerTrust {
+  return env.partnerRevoked
+    ? { trustedAccountIds: [], revoked: true }
+    : { trustedAccountIds: [env.partnerAccountId], revoked: false };
 }

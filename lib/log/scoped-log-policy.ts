@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { PolicyDocument } from '../policy';
 import { checkAccountId } from '../policy/private/checks';
@@ -6,7 +6,7 @@ import { isTerraformExpression, quote } from '../policy/private/expression';
 import { throwIfInvalid } from '../private/construct-errors';
 import { CustomPolicy } from '../ram/custom-policy';
 import { IRamPolicy, PolicyType } from '../ram/ram-policy';
-import { AccountStack } from '../stack/account-stack';
+import { accountOfStack } from '../private/stack-account';
 import { LogGrant } from './log-grant';
 
 /** Properties of a `ScopedLogPolicy`. */
@@ -62,7 +62,7 @@ export class ScopedLogPolicy extends Construct implements IRamPolicy {
     throwIfInvalid(this, [
       ...(owner === undefined
         ? [
-            'projectOwnerAccountId is not given and the policy is not in an AccountStack with that stack\'s provider, ' +
+            "projectOwnerAccountId is not given and the policy is not in an AccountStack with that stack's provider, " +
               'so the project owner is unknown (give account A\'s 16-digit ID, or "*" for a project of that name in any account)',
           ]
         : []),
@@ -94,14 +94,4 @@ function describe(grants: LogGrant[]): string {
   );
   const text = `Log Service: ${Array.from(new Set(parts)).sort().join('; ')}`;
   return text.length <= 1024 ? text : `${text.slice(0, 1021)}...`;
-}
-
-/**
- * The account the policy is created in, when the construct tree says it: an `AccountStack` with its
- * own provider. A policy with another provider (an aliased one) may live in another account.
- */
-function accountOfStack(scope: Construct, provider: TerraformProvider | undefined): string | undefined {
-  const stack = TerraformStack.of(scope);
-  if (!(stack instanceof AccountStack)) return undefined;
-  return provider === undefined || provider === stack.provider ? stack.accountId : undefined;
 }

@@ -6,3 +6,8 @@
 export const XACCOUNT_METADATA_KEY = 'cdktf-xaccount';
 /** The list of finding acknowledgements below `XACCOUNT_METADATA_KEY`. */
 export const ACKNOWLEDGEMENTS_KEY = 'acknowledgements';
+/**
+ * The list of intentionally revoked roles below `XACCOUNT_METADATA_KEY`: `{ path, roleName, roleArn }`
+ * for each `CrossAccountRole` with `revoked: true`, whose trust policy then names only the role itself.
+ */
+export const REVOKED_ROLES_KEY = 'revokedRoles';

@@ -1,4 +1,4 @@
-import { TerraformProvider } from 'cdktf';
+import { Annotations, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { RamGroup } from '../.gen/providers/alicloud/ram-group';
 import { RamGroupPolicyAttachment } from '../.gen/providers/alicloud/ram-group-policy-attachment';
@@ -9,6 +9,7 @@ import { Arn, PolicyDocument, PolicyStatement, RamLimits } from '../policy';
 import { checkGroupName, checkLength, checkPolicyName, checkUserName } from '../policy/private/checks';
 import { isTerraformExpression, quote } from '../policy/private/expression';
 import { throwIfInvalid } from '../private/construct-errors';
+import { CrossAccountRole } from './cross-account-role';
 import { CustomPolicy } from './custom-policy';
 import { conditionInputProblems, roleConditions } from './trust-policy';
 
@@ -67,6 +68,12 @@ export interface AssumeRoleUserGrantProps {
    * @default - the stack's default alicloud provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * The role is not defined in this app (another team's app, the console): do not warn that no
+   * `CrossAccountRole` of the app defines `roleArn`.
+   * @default false - synthesis warns when no `CrossAccountRole` of the app has this ARN
+   */
+  readonly roleManagedElsewhere?: boolean;
 }
 
 /**
@@ -126,6 +133,9 @@ export class AssumeRoleUserGrant extends Construct {
     });
     this.userNames = all;
     this.groupName = props.groupName;
+    if (!props.roleManagedElsewhere) {
+      this.node.addValidation({ validate: () => warnIfRoleUndefined(this, props.roleArn) });
+    }
 
     const userRefs = new Map<string, string>(existing.map((name) => [name, name]));
     this.createdUsers = created.map((spec) => {
@@ -176,4 +186,30 @@ function duplicates(values: string[]): string[] {
 function defaultPolicyName(roleArn: string): string {
   const { accountId, roleName } = Arn.parseRoleArn(roleArn);
   return `AssumeRole-${accountId}-${roleName.replace(/\./g, '-')}`;
+}
+
+/**
+ * At synthesis, warns (cdktf Annotations: printed by `cdktf synth`, kept in manifest.json) when no
+ * `CrossAccountRole` of the app defines the granted role: a typo in the ARN, or a role that was
+ * removed, leaves a grant that leads nowhere or to a role nobody reviews here. A role matches when its
+ * `roleArn` is the same string (a reference or a literal), or when its name is the ARN's and its
+ * account is the ARN's or unknown. Returns no errors: the grant is valid, only perhaps useless.
+ */
+function warnIfRoleUndefined(grant: AssumeRoleUserGrant, roleArn: string): string[] {
+  const roles = grant.node.root.node.findAll().filter((c): c is CrossAccountRole => c instanceof CrossAccountRole);
+  const parts = Arn.isRoleArn(roleArn) ? Arn.parseRoleArn(roleArn) : undefined;
+  const defined = roles.some(
+    (role) =>
+      role.roleArn === roleArn ||
+      (parts !== undefined &&
+        role.roleName === parts.roleName &&
+        (role.ownerAccountId === undefined || role.ownerAccountId === parts.accountId)),
+  );
+  if (!defined) {
+    Annotations.of(grant).addWarning(
+      `${grant.node.path}: roleArn ${quote(roleArn)} is not defined by any CrossAccountRole of this app ` +
+        '(check the ARN; if the role is managed elsewhere, set roleManagedElsewhere: true)',
+    );
+  }
+  return [];
 }

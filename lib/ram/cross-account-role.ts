@@ -11,6 +11,9 @@ import {
   checkSessionDuration,
 } from '../policy/private/checks';
 import { throwIfInvalid } from '../private/construct-errors';
+import { REVOKED_ROLES_KEY } from '../private/metadata-keys';
+import { accountOfStack } from '../private/stack-account';
+import { addStackNote } from '../private/stack-metadata';
 import { producedString } from '../private/document-token';
 import { IRamPolicy, PolicyReference, PolicyType } from './ram-policy';
 import { checkTags } from './tags';
@@ -33,9 +36,23 @@ export interface CrossAccountRoleProps {
   readonly trustedPrincipals?: Principal[];
   /**
    * The account that owns the role. When given, `roleArn` is a literal string instead of a reference.
-   * @default - unknown until deployed
+   * A role never trusts its own account or a principal of it (that is no cross-account grant, and it
+   * would let in every principal of the owner holding `sts:AssumeRole` on `*`).
+   * @default - the account of the enclosing `AccountStack` for the trust checks; `roleArn` stays a reference
    */
   readonly ownerAccountId?: string;
+  /**
+   * Revoke every trust: nobody can assume the role without a new, explicit grant. The trust policy then
+   * names only the role itself (`acs:ram::<owner>:role/<roleName>`, i.e. sessions of this role, which no
+   * one can get anew); no account root, so neither the owner's principals holding `AliyunSTSAssumeRoleAccess`
+   * nor any partner match. Only `assume_role_policy_document` changes (an in-place `UpdateRole`); the
+   * role, its ARN and its policies stay. `trustedAccountIds` and `trustedPrincipals` must then be empty,
+   * and `requireMfa`, `allowedSourceIps` and `externalId` have no one to apply to and are left out. The
+   * stack notes the role under `//.cdktf-xaccount.revokedRoles` for the analysis. STS tokens already
+   * issued stay valid until they expire; delete the role to end them.
+   * @default false
+   */
+  readonly revoked?: boolean;
   /**
    * What the role is for (1-1,024 characters).
    * @default - none
@@ -90,9 +107,9 @@ const MAX_ATTACHED: { [type: string]: number } = { [PolicyType.SYSTEM]: 20, [Pol
  * A RAM role in the resource account (A) that other accounts (B) may assume: the trust side of a
  * cross-account grant. B's users still need an `AssumeRoleUserGrant` in B's account.
  *
- * Revoking B is a change of `trustedAccountIds`: the trust document is updated in place
- * (`UpdateRole`), the role and its ARN stay. The role is created with `force`, so deleting it
- * detaches its policies first and invalidates sessions that were already issued.
+ * Revoking B is a change of `trustedAccountIds` (or `revoked: true` to revoke everyone): the trust
+ * document is updated in place (`UpdateRole`), the role and its ARN stay. The role is created with
+ * `force`, so deleting it detaches its policies first and invalidates sessions that were already issued.
  */
 export class CrossAccountRole extends Construct {
   /** The ARN of role `roleName` in account `accountId`: `acs:ram::<accountId>:role/<roleName>`. */
@@ -108,6 +125,10 @@ export class CrossAccountRole extends Construct {
   public readonly trustPolicy: PolicyDocument;
   /** The underlying `alicloud_ram_role`. */
   public readonly resource: RamRole;
+  /** The account that owns the role, when known: `ownerAccountId`, else the enclosing `AccountStack`'s. */
+  public readonly ownerAccountId?: string;
+  /** True when the role is revoked (`revoked: true`): its trust policy names only the role itself. */
+  public readonly revoked: boolean;
   private readonly provider?: TerraformProvider;
   private readonly attachments = new Map<string, RamRolePolicyAttachment>();
   private roleNameReference?: string;
@@ -115,6 +136,8 @@ export class CrossAccountRole extends Construct {
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id);
     const duration = props.maxSessionDuration;
+    const owner = props.ownerAccountId ?? accountOfStack(this, props.provider);
+    const identity = { roleName: props.roleName, accountId: owner };
     throwIfInvalid(this, [
       ...checkRoleName('roleName', props.roleName),
       ...checkAccountId('ownerAccountId', props.ownerAccountId),
@@ -124,12 +147,14 @@ export class CrossAccountRole extends Construct {
         duration !== undefined && Token.isUnresolved(duration) ? undefined : duration,
       ),
       ...checkTags('tags', props.tags),
-      ...trustProblems(props),
+      ...trustProblems(props, identity),
       ...(props.systemPolicies ?? []).flatMap((name, i) => checkPolicyName(`systemPolicies[${i}]`, name)),
     ]);
     this.roleName = props.roleName;
     this.provider = props.provider;
-    this.trustPolicy = buildTrustPolicy(props);
+    this.ownerAccountId = owner;
+    this.revoked = props.revoked ?? false;
+    this.trustPolicy = buildTrustPolicy(props, identity);
     throwIfInvalid(this, this.trustPolicy.validateForTrustPolicy());
 
     this.resource = new RamRole(this, 'role', {
@@ -143,6 +168,13 @@ export class CrossAccountRole extends Construct {
     });
     this.node.addValidation({ validate: () => this.trustPolicy.validateForTrustPolicy() });
     this.roleArn = props.ownerAccountId ? Arn.ramRole(props.ownerAccountId, props.roleName) : this.resource.arn;
+    if (this.revoked) {
+      addStackNote(this, REVOKED_ROLES_KEY, {
+        path: this.node.path,
+        roleName: props.roleName,
+        roleArn: Arn.ramRole(owner!, props.roleName),
+      });
+    }
 
     for (const name of props.systemPolicies ?? []) this.attachSystemPolicy(name);
     for (const policy of props.policies ?? []) this.attachPolicy(policy);

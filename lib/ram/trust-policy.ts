@@ -11,13 +11,35 @@ export interface TrustSpec {
   readonly externalId?: string;
   readonly requireMfa?: boolean;
   readonly allowedSourceIps?: string[];
+  readonly revoked?: boolean;
+}
+
+/** Who the role is, as far as its trust policy needs to know: its name, and its account when known. */
+export interface RoleIdentity {
+  readonly roleName: string;
+  readonly accountId?: string;
 }
 
 /** Problems with the trust inputs, each naming the property and value. */
-export function trustProblems(spec: TrustSpec): string[] {
+export function trustProblems(spec: TrustSpec, role: RoleIdentity): string[] {
   const problems: string[] = [];
   const accounts = spec.trustedAccountIds ?? [];
   const principals = spec.trustedPrincipals ?? [];
+  if (spec.revoked) {
+    if (accounts.length > 0 || principals.length > 0) {
+      problems.push(
+        `revoked is true but trustedAccountIds/trustedPrincipals name ${[...accounts, ...principals.map((p) => p.identifier)].map(quote).join(', ')} ` +
+          '(a revoked role trusts no one: leave them empty, or set revoked to false to trust them)',
+      );
+    }
+    if (role.accountId === undefined) {
+      problems.push(
+        "revoked is true but the role's account is unknown (give ownerAccountId, or create the role in an AccountStack " +
+          'with its own provider: the revoked trust policy names the role itself, acs:ram::<owner>:role/<name>)',
+      );
+    }
+    return problems;
+  }
   if (accounts.length === 0 && principals.length === 0) {
     problems.push(
       'no trusted entity (give trustedAccountIds or trustedPrincipals: a role nobody can assume is useless)',
@@ -32,6 +54,7 @@ export function trustProblems(spec: TrustSpec): string[] {
       problems.push(...checkAccountId(`trustedAccountIds[${i}]`, id));
     }
   });
+  problems.push(...selfTrustProblems(accounts, principals, role.accountId));
   problems.push(...conditionInputProblems(spec));
   const roleConditions = spec.requireMfa || spec.externalId !== undefined || spec.allowedSourceIps !== undefined;
   const services = principals.filter((p) => p.type === PrincipalType.SERVICE);
@@ -43,6 +66,28 @@ export function trustProblems(spec: TrustSpec): string[] {
     );
   }
   return problems;
+}
+
+/**
+ * A cross-account role must not trust its own account: `acs:ram::<owner>:root` would let every RAM user
+ * and role of the owner that holds `sts:AssumeRole` on `*` (such as `AliyunSTSAssumeRoleAccess`) in, and
+ * a principal of the owner is no partner (ram-policy-reference §2.3).
+ */
+function selfTrustProblems(accounts: string[], principals: Principal[], owner: string | undefined): string[] {
+  if (owner === undefined) return [];
+  const rule =
+    '(a CrossAccountRole trusts other accounts: trusting its own account lets in every RAM user and role of it ' +
+    'that holds sts:AssumeRole on "*"; to revoke every partner, set revoked: true)';
+  return [
+    ...accounts.flatMap((id, i) =>
+      id === owner ? [`trustedAccountIds[${i}] ${quote(id)} is the role's own account (ownerAccountId) ${rule}`] : [],
+    ),
+    ...principals.flatMap((p, i) =>
+      p.accountId === owner
+        ? [`trustedPrincipals[${i}] ${quote(p.identifier)} belongs to the role's own account ${quote(owner)} ${rule}`]
+        : [],
+    ),
+  ];
 }
 
 /** Problems with the inputs that become conditions (`externalId`, `allowedSourceIps`). */
@@ -73,7 +118,8 @@ export function roleConditions(spec: TrustSpec): Condition[] {
  * The trust policy: one `sts:AssumeRole` statement for each distinct set of principal conditions,
  * each with the role-wide conditions. Whole accounts become `acs:ram::<id>:root`.
  */
-export function buildTrustPolicy(spec: TrustSpec): PolicyDocument {
+export function buildTrustPolicy(spec: TrustSpec, role: RoleIdentity): PolicyDocument {
+  if (spec.revoked) return revokedTrustPolicy(role);
   const principals = [
     ...Array.from(new Set(spec.trustedAccountIds ?? [])).map((id) => Principal.account(id)),
     ...(spec.trustedPrincipals ?? []),
@@ -88,4 +134,21 @@ export function buildTrustPolicy(spec: TrustSpec): PolicyDocument {
       (group) => new PolicyStatement({ actions: ['sts:AssumeRole'], principals: group, conditions }),
     ),
   );
+}
+
+/**
+ * The trust policy of a revoked role: one Allow statement whose only principal is the role itself,
+ * `acs:ram::<owner>:role/<name>`, meaning sessions of that role (ram-policy-reference §2.3, §3.2).
+ * To assume the role a caller must already hold a session of it, and nobody can get a new one: no
+ * account root, so no RAM user or role of the owner (even with `AliyunSTSAssumeRoleAccess`) and no
+ * partner matches. A trust policy must name a principal (§3.1), and the role exists when the document
+ * is written (UpdateRole), so RAM's existence check of named principals is met.
+ */
+function revokedTrustPolicy(role: RoleIdentity): PolicyDocument {
+  return new PolicyDocument([
+    new PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      principals: [Principal.ramRole(role.accountId!, role.roleName)],
+    }),
+  ]);
 }

@@ -115,7 +115,11 @@ describe('examples/partner-readonly', () => {
     const before = stackOf(granted, 'owner');
     const after = stackOf(revoked, 'owner');
     const changed = differences(before, after);
-    expect(changed).toEqual(['resource.alicloud_ram_role.partner-readonly_role.assume_role_policy_document']);
+    // The `//` comment key, which Terraform ignores, notes the role as revoked for the analysis.
+    expect(changed).toEqual([
+      '//.cdktf-xaccount.revokedRoles',
+      'resource.alicloud_ram_role.partner-readonly_role.assume_role_policy_document',
+    ]);
     // role_name is the only ForceNew argument of alicloud_ram_role (schema notes §2.1); it did not change.
     expect(after.resource.alicloud_ram_role['partner-readonly_role'].role_name).toBe(n.roleName);
     expect(stackOf(revoked, 'partner')).toEqual(stackOf(granted, 'partner'));

@@ -6,6 +6,7 @@ import { GraphAcknowledgement, GraphPolicy } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
 import { compareStrings } from '../../policy/private/expression';
 import { coversAssumeRole } from './glob';
+import { isRevokedRole } from './revoked-roles';
 
 type Draft = Omit<Finding, 'acknowledgedReason'>;
 
@@ -57,7 +58,8 @@ function roleFindings(graph: AccessGraph): Draft[] {
         message: `role ${role.roleName} has a custom policy on resource "*"; scope it to the resources it needs`,
       });
     }
-    for (const accountId of graph.trustedAccountsOf(role)) {
+    // A revoked role trusts only itself: no account is left for a grant to serve.
+    for (const accountId of isRevokedRole(role) ? [] : graph.trustedAccountsOf(role)) {
       if (!graph.hasAccount(accountId)) continue;
       const served = graph
         .assumersOf(role)
