@@ -69,7 +69,13 @@ describe('Condition', () => {
   });
 
   test('real dates pass: leap days of leap years, month ends, offsets', () => {
-    for (const date of ['2028-02-29', '2000-02-29T12:00:00Z', '2026-01-31', '2026-04-30T23:59:59.5+08:00', '2026-12-31']) {
+    for (const date of [
+      '2028-02-29',
+      '2000-02-29T12:00:00Z',
+      '2026-01-31',
+      '2026-04-30T23:59:59.5+08:00',
+      '2026-12-31',
+    ]) {
       expect([date, Condition.dateLessThan(ConditionKey.CURRENT_TIME, date).validate()]).toEqual([date, []]);
     }
     expect(Condition.dateLessThan(ConditionKey.CURRENT_TIME, '1900-02-29').validate()).toHaveLength(1);
@@ -78,7 +84,12 @@ describe('Condition', () => {
   test('PolicyDocument.fromJson refuses a document with an impossible date', () => {
     const json = JSON.stringify({
       Statement: [
-        { Action: 'log:*', Condition: { DateLessThan: { 'acs:CurrentTime': '2026-02-30' } }, Effect: 'Allow', Resource: '*' },
+        {
+          Action: 'log:*',
+          Condition: { DateLessThan: { 'acs:CurrentTime': '2026-02-30' } },
+          Effect: 'Allow',
+          Resource: '*',
+        },
       ],
       Version: '1',
     });

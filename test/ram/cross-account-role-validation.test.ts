@@ -1,5 +1,5 @@
 import { CrossAccountRole, CrossAccountRoleProps, Principal } from '../../lib';
-import { errorOf, PARTNER, synth } from '../support/synth';
+import { errorOf, OWNER, PARTNER, synth, synthAccountStack } from '../support/synth';
 
 function problem(props: Partial<CrossAccountRoleProps>): string {
   return errorOf(() =>
@@ -100,5 +100,39 @@ describe('CrossAccountRole rejects bad input with the construct path, the value 
     expect(problem({ roleName: 'bad name', trustedAccountIds: ['1'], maxSessionDuration: 1 }).split('\n')).toHaveLength(
       3,
     );
+  });
+
+  test('a role never trusts its own account or a principal of it', () => {
+    const rule =
+      '(a CrossAccountRole trusts other accounts: trusting its own account lets in every RAM user and role of it ' +
+      'that holds sts:AssumeRole on "*"; to revoke every partner, set revoked: true)';
+    expect(problem({ ownerAccountId: OWNER, trustedAccountIds: [PARTNER, OWNER] })).toBe(
+      `stack/partner-role: trustedAccountIds[1] "${OWNER}" is the role's own account (ownerAccountId) ${rule}`,
+    );
+    expect(
+      problem({
+        ownerAccountId: OWNER,
+        trustedAccountIds: [],
+        trustedPrincipals: [Principal.ramUser(PARTNER, 'b1'), Principal.ramRole(OWNER, 'ci')],
+      }),
+    ).toBe(
+      `stack/partner-role: trustedPrincipals[1] "acs:ram::${OWNER}:role/ci" belongs to the role's own account "${OWNER}" ${rule}`,
+    );
+  });
+
+  test("in an AccountStack the owner is the stack's account, also without ownerAccountId", () => {
+    expect(
+      errorOf(() =>
+        synthAccountStack(
+          (stack) => new CrossAccountRole(stack, 'partner-role', { roleName: 'r', trustedAccountIds: [OWNER] }),
+        ),
+      ),
+    ).toContain(`test/partner-role: trustedAccountIds[0] "${OWNER}" is the role's own account (ownerAccountId)`);
+    // The stack's account is another one than the partner's: accepted.
+    expect(() =>
+      synthAccountStack(
+        (stack) => new CrossAccountRole(stack, 'partner-role', { roleName: 'r', trustedAccountIds: [PARTNER] }),
+      ),
+    ).not.toThrow();
   });
 });
