@@ -13,8 +13,8 @@ export const PARTNER_READONLY = {
 /**
  * Scenario 4 (partner read-only access, and its revocation): account A's role
  * `Partner-ReadOnly-Access` with `AliyunECSReadOnlyAccess`; B's user Bob may assume exactly that role
- * (the least-privilege alternative to `AliyunSTSAssumeRoleAccess`). `PARTNER_ACCESS=revoked` removes B
- * from the trust policy: an in-place update of that one document.
+ * (the least-privilege alternative to `AliyunSTSAssumeRoleAccess`). `PARTNER_ACCESS=revoked` makes the
+ * role trust no one (`revoked: true`): an in-place update of that one document.
  */
 export function buildPartnerReadonlyApp(app: App, env: CrossAccountEnvironment): void {
   const names = PARTNER_READONLY;

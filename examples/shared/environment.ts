@@ -17,7 +17,7 @@ export interface CrossAccountEnvironment {
   readonly partnerProfile?: string;
   /** STATE_BUCKET (+ STATE_LOCK_ENDPOINT, STATE_LOCK_TABLE, STATE_REGION, STATE_PREFIX): OSS state. */
   readonly stateBackend?: OssStateBackendProps;
-  /** PARTNER_ACCESS=revoked: the owner's role no longer trusts the partner (default `granted`). */
+  /** PARTNER_ACCESS=revoked: the owner's role trusts no one (`revoked: true`; default `granted`). */
   readonly partnerRevoked: boolean;
 }
 

@@ -14,6 +14,11 @@ import {
   ScopedLogPolicy,
   SystemPolicies,
 } from '../../lib';
+import { buildEcsOpsDelegationApp } from '../../examples/ecs-ops-delegation/stacks';
+import { buildFunctionComputeReadonlyApp } from '../../examples/function-compute-readonly/stacks';
+import { buildLogServicePartnerApp } from '../../examples/log-service-partner/stacks';
+import { buildPartnerReadonlyApp } from '../../examples/partner-readonly/stacks';
+import { readEnvironment } from '../../examples/shared/environment';
 import { flagshipOut, synthOut } from '../support/out';
 import { errorOf, OTHER, OWNER, PARTNER, synth } from '../support/synth';
 import { differences } from '../support/json-diff';
@@ -74,13 +79,14 @@ const CONTEXTS: { [key: string]: string[] }[] = [
   { 'acs:MFAPresent': ['true'], 'acs:SourceIp': ['203.0.113.7'], 'sts:ExternalId': ['partner-b'] },
 ];
 
-/** Every (caller, grant, context) the evaluator allows to assume the role under `trust`. */
-function whoGetsIn(trust: PolicyDocument): string[] {
+/** Every caller the evaluator lets assume `roleArn` under `trust`, with some grant and some context. */
+function whoGetsIn(trust: PolicyDocument, roleArn = ROLE_ARN, callers = CALLERS): string[] {
   const allowed = new Set<string>();
-  for (const caller of CALLERS)
-    for (const grant of GRANTS)
+  const grants = [...GRANTS, [doc({ Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Resource: roleArn }] })]];
+  for (const caller of callers)
+    for (const grant of grants)
       for (const context of CONTEXTS)
-        if (PolicyEvaluator.evaluateAssumeRole(grant, trust, caller, ROLE_ARN, context) === Decision.ALLOW)
+        if (PolicyEvaluator.evaluateAssumeRole(grant, trust, caller, roleArn, context) === Decision.ALLOW)
           allowed.add(caller);
   return Array.from(allowed).sort();
 }
@@ -221,5 +227,41 @@ describe('the analysis after revocation (flagship, PARTNER_ACCESS=revoked)', () 
     expect(ids).not.toContain(FindingId.TRUST_UNSERVED);
     const rows = handWritten.assumersOf(handWritten.roles[0]);
     expect(rows.filter((r) => r.decision === Decision.ALLOW)).toEqual([]);
+  });
+});
+
+describe('every example revokes with PARTNER_ACCESS=revoked, and then nobody can assume its role', () => {
+  const builders: { [name: string]: typeof buildLogServicePartnerApp } = {
+    'log-service-partner': buildLogServicePartnerApp,
+    'partner-readonly': buildPartnerReadonlyApp,
+    'function-compute-readonly': buildFunctionComputeReadonlyApp,
+    'ecs-ops-delegation': buildEcsOpsDelegationApp,
+  };
+  const env = readEnvironment({ PARTNER_ACCESS: 'revoked' });
+  const A = env.ownerAccountId;
+  const B = env.partnerAccountId;
+  // The examples' own user names, and principals of A, B and another account that hold AssumeRole on "*".
+  const callers = [A, B, OTHER].flatMap((account) =>
+    ['b1', 'Bob', 'alice', 'fc-viewer-1', 'admin']
+      .map((u) => `acs:ram::${account}:user/${u}`)
+      .concat(`acs:ram::${account}:role/ci`),
+  );
+
+  test.each(Object.keys(builders))('%s', (name) => {
+    const graph = AccessGraph.fromSynthOutput(synthOut((app) => builders[name](app, env)));
+    expect(graph.roles.length).toBeGreaterThan(0);
+    for (const role of graph.roles) {
+      expect([role.roleName, role.trustPolicy.toJson()]).toEqual([
+        role.roleName,
+        {
+          Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [role.arn] } }],
+          Version: '1',
+        },
+      ]);
+      expect([role.roleName, whoGetsIn(role.trustPolicy, role.arn, callers)]).toEqual([role.roleName, []]);
+      expect(graph.assumersOf(role).filter((r) => r.decision === Decision.ALLOW)).toEqual([]);
+    }
+    const ids = AccessReport.fromGraph(graph).findings.map((f) => f.id);
+    expect(ids).not.toContain(FindingId.TRUST_UNSERVED);
   });
 });
