@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { App, Testing } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -18,7 +18,7 @@ import { buildEcsOpsDelegationApp } from '../../examples/ecs-ops-delegation/stac
 import { buildFunctionComputeReadonlyApp } from '../../examples/function-compute-readonly/stacks';
 import { buildLogServicePartnerApp } from '../../examples/log-service-partner/stacks';
 import { buildPartnerReadonlyApp } from '../../examples/partner-readonly/stacks';
-import { readEnvironment } from '../../examples/shared/environment';
+import { CrossAccountEnvironment, readEnvironment } from '../../examples/shared/environment';
 import { flagshipOut, synthOut } from '../support/out';
 import { errorOf, OTHER, OWNER, PARTNER, synth } from '../support/synth';
 import { differences } from '../support/json-diff';
@@ -231,7 +231,7 @@ describe('the analysis after revocation (flagship, PARTNER_ACCESS=revoked)', () 
 });
 
 describe('every example revokes with PARTNER_ACCESS=revoked, and then nobody can assume its role', () => {
-  const builders: { [name: string]: typeof buildLogServicePartnerApp } = {
+  const builders: { [name: string]: (app: App, env: CrossAccountEnvironment) => unknown } = {
     'log-service-partner': buildLogServicePartnerApp,
     'partner-readonly': buildPartnerReadonlyApp,
     'function-compute-readonly': buildFunctionComputeReadonlyApp,
