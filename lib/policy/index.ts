@@ -1,4 +1,4 @@
-export { Arn, LogArnOptions, RoleArnParts } from './arn';
+export { Arn, LogArnOptions, RamIdentityParts, RoleArnParts } from './arn';
 export { Condition, ConditionKey, ConditionOperator } from './condition';
 export { Effect } from './effect';
 export { RamLimits } from './limits';
