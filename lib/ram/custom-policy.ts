@@ -29,7 +29,7 @@ export interface CustomPolicyProps {
  * A custom RAM policy (`alicloud_ram_policy`) from a `PolicyDocument`.
  *
  * The document is checked as an identity policy (resources required, no principals, at most 6,144
- * characters). Edits create a new policy version in place; the oldest non-default version is
+ * UTF-8 bytes). Edits create a new policy version in place; the oldest non-default version is
  * rotated out when RAM's limit of five is reached, so repeated deploys never get stuck.
  * Deleting or renaming the policy detaches it from every user, group and role (the provider always
  * deletes with `CascadingDelete`), so keep names stable.
