@@ -81,6 +81,22 @@ describe('Condition', () => {
     expect(Condition.dateLessThan(ConditionKey.CURRENT_TIME, '1900-02-29').validate()).toHaveLength(1);
   });
 
+  test('every year-month-day of the domain is accepted exactly when the calendar has it (Date.UTC round-trip)', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    for (const year of [1900, 1999, 2000, 2024, 2026, 2100, 2400]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const exists =
+            date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}T12:00:00Z`;
+          const accepted = Condition.dateLessThan(ConditionKey.CURRENT_TIME, text).validate().length === 0;
+          expect([text, accepted]).toEqual([text, exists]);
+        }
+      }
+    }
+  });
+
   test('PolicyDocument.fromJson refuses a document with an impossible date', () => {
     const json = JSON.stringify({
       Statement: [
