@@ -4,19 +4,26 @@ import * as path from 'path';
 import { AssumeRoleUserGrant, AssumeRoleUserGrantProps, CrossAccountRole } from '../../lib';
 import { accountStack, synthOut } from '../support/out';
 import { OTHER, OWNER, PARTNER } from '../support/synth';
+import { buildEcsOpsDelegationApp } from '../../examples/ecs-ops-delegation/stacks';
+import { buildFunctionComputeReadonlyApp } from '../../examples/function-compute-readonly/stacks';
+import { buildLogServicePartnerApp } from '../../examples/log-service-partner/stacks';
+import { buildMultiPartnerApp } from '../../examples/multi-partner/stacks';
+import { buildPartnerReadonlyApp } from '../../examples/partner-readonly/stacks';
+import { readEnvironment } from '../../examples/shared/environment';
 
 const ROLE_ARN = `acs:ram::${OWNER}:role/partner-log-writer`;
 
+/** The warnings `cdktf synth` prints, from the manifest it writes. */
+function warnings(build: (app: App) => void): string[] {
+  const dir = synthOut(build);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  return Object.values(manifest.stacks as { [name: string]: { annotations: { level: string; message: string }[] } })
+    .flatMap((stack) => stack.annotations)
+    .filter((a) => a.level === '@cdktf/warn')
+    .map((a) => a.message);
+}
+
 describe('AssumeRoleUserGrant warns at synth when no CrossAccountRole of the app defines the role', () => {
-  /** The warnings `cdktf synth` prints, from the manifest it writes. */
-  function warnings(build: (app: App) => void): string[] {
-    const dir = synthOut(build);
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-    return Object.values(manifest.stacks as { [name: string]: { annotations: { level: string; message: string }[] } })
-      .flatMap((stack) => stack.annotations)
-      .filter((a) => a.level === '@cdktf/warn')
-      .map((a) => a.message);
-  }
   const partnerGrant = (app: App, props: Partial<AssumeRoleUserGrantProps> = {}) =>
     new AssumeRoleUserGrant(accountStack(app, 'partner', PARTNER), 'grant', {
       roleArn: ROLE_ARN,
@@ -67,5 +74,24 @@ describe('AssumeRoleUserGrant warns at synth when no CrossAccountRole of the app
       }),
     ).toEqual([]);
     expect(warnings((app) => partnerGrant(app, { roleManagedElsewhere: true }))).toEqual([]);
+  });
+});
+
+describe('the examples define every role they grant: no warning', () => {
+  const env = readEnvironment({});
+  const builders: { [name: string]: (app: App) => unknown } = {
+    'log-service-partner': (app) => buildLogServicePartnerApp(app, env),
+    'function-compute-readonly': (app) => buildFunctionComputeReadonlyApp(app, env),
+    'ecs-ops-delegation': (app) => buildEcsOpsDelegationApp(app, env),
+    'partner-readonly': (app) => buildPartnerReadonlyApp(app, env),
+    'multi-partner': (app) =>
+      buildMultiPartnerApp(app, {
+        ownerAccountId: env.ownerAccountId,
+        region: env.region,
+        partnerAccountIds: ['2000000000000002', '3000000000000003', '4000000000000004'],
+      }),
+  };
+  test.each(Object.keys(builders))('%s', (name) => {
+    expect(warnings((app) => builders[name](app))).toEqual([]);
   });
 });
