@@ -49,7 +49,9 @@ export interface CrossAccountRoleProps {
    * role, its ARN and its policies stay. `trustedAccountIds` and `trustedPrincipals` must then be empty,
    * and `requireMfa`, `allowedSourceIps` and `externalId` have no one to apply to and are left out. The
    * stack notes the role under `//.cdktf-xaccount.revokedRoles` for the analysis. STS tokens already
-   * issued stay valid until they expire; delete the role to end them.
+   * issued stay valid until they expire; delete the role to end them. Meant for a role that exists:
+   * RAM checks that named principals exist, so creating a role revoked from the start may be refused
+   * (unconfirmed); there, leave the role out until it is needed.
    * @default false
    */
   readonly revoked?: boolean;
