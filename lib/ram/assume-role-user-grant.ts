@@ -1,5 +1,5 @@
 import { Annotations, TerraformProvider } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { RamGroup } from '../.gen/providers/alicloud/ram-group';
 import { RamGroupPolicyAttachment } from '../.gen/providers/alicloud/ram-group-policy-attachment';
 import { RamUser } from '../.gen/providers/alicloud/ram-user';
@@ -9,8 +9,8 @@ import { Arn, PolicyDocument, PolicyStatement, RamLimits } from '../policy';
 import { checkGroupName, checkLength, checkPolicyName, checkUserName } from '../policy/private/checks';
 import { isTerraformExpression, quote } from '../policy/private/expression';
 import { throwIfInvalid } from '../private/construct-errors';
-import { CrossAccountRole } from './cross-account-role';
 import { CustomPolicy } from './custom-policy';
+import { appRoles } from './private/app-roles';
 import { conditionInputProblems, roleConditions } from './trust-policy';
 
 /** A RAM user that `AssumeRoleUserGrant` creates: no password and no AccessKey. */
@@ -188,6 +188,27 @@ function defaultPolicyName(roleArn: string): string {
   return `AssumeRole-${accountId}-${roleName.replace(/\./g, '-')}`;
 }
 
+/** The roles of one app, indexed once per synthesis: each grant's check is then a lookup, not a walk of the tree. */
+interface RoleIndex {
+  readonly count: number;
+  readonly arns: Set<string>;
+  readonly accountsByName: Map<string, (string | undefined)[]>;
+}
+const roleIndexes = new WeakMap<IConstruct, RoleIndex>();
+
+function rolesOf(root: IConstruct): RoleIndex {
+  const roles = appRoles(root);
+  const cached = roleIndexes.get(root);
+  if (cached && cached.count === roles.length) return cached;
+  const index: RoleIndex = { count: roles.length, arns: new Set(), accountsByName: new Map() };
+  for (const role of roles) {
+    index.arns.add(role.roleArn);
+    index.accountsByName.set(role.roleName, [...(index.accountsByName.get(role.roleName) ?? []), role.ownerAccountId]);
+  }
+  roleIndexes.set(root, index);
+  return index;
+}
+
 /**
  * At synthesis, warns (cdktf Annotations: printed by `cdktf synth`, kept in manifest.json) when no
  * `CrossAccountRole` of the app defines the granted role: a typo in the ARN, or a role that was
@@ -196,15 +217,11 @@ function defaultPolicyName(roleArn: string): string {
  * account is the ARN's or unknown. Returns no errors: the grant is valid, only perhaps useless.
  */
 function warnIfRoleUndefined(grant: AssumeRoleUserGrant, roleArn: string): string[] {
-  const roles = grant.node.root.node.findAll().filter((c): c is CrossAccountRole => c instanceof CrossAccountRole);
+  const index = rolesOf(grant.node.root);
   const parts = Arn.isRoleArn(roleArn) ? Arn.parseRoleArn(roleArn) : undefined;
-  const defined = roles.some(
-    (role) =>
-      role.roleArn === roleArn ||
-      (parts !== undefined &&
-        role.roleName === parts.roleName &&
-        (role.ownerAccountId === undefined || role.ownerAccountId === parts.accountId)),
-  );
+  const accounts = parts ? (index.accountsByName.get(parts.roleName) ?? []) : [];
+  const defined =
+    index.arns.has(roleArn) || accounts.some((account) => account === undefined || account === parts!.accountId);
   if (!defined) {
     Annotations.of(grant).addWarning(
       `${grant.node.path}: roleArn ${quote(roleArn)} is not defined by any CrossAccountRole of this app ` +

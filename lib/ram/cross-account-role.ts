@@ -15,6 +15,7 @@ import { REVOKED_ROLES_KEY } from '../private/metadata-keys';
 import { accountOfStack } from '../private/stack-account';
 import { addStackNote } from '../private/stack-metadata';
 import { producedString } from '../private/document-token';
+import { registerAppRole } from './private/app-roles';
 import { IRamPolicy, PolicyReference, PolicyType } from './ram-policy';
 import { checkTags } from './tags';
 import { buildTrustPolicy, trustProblems } from './trust-policy';
@@ -170,6 +171,7 @@ export class CrossAccountRole extends Construct {
     });
     this.node.addValidation({ validate: () => this.trustPolicy.validateForTrustPolicy() });
     this.roleArn = props.ownerAccountId ? Arn.ramRole(props.ownerAccountId, props.roleName) : this.resource.arn;
+    registerAppRole(this.node.root, this);
     if (this.revoked) {
       addStackNote(this, REVOKED_ROLES_KEY, {
         path: this.node.path,
