@@ -163,7 +163,6 @@ export class AccessGraph {
   public policyDocumentsOf(role: GraphRole): PolicyDocument[] {
     return role.policies.flatMap((p) => (p.document ? [p.document] : []));
   }
-
 }
 
 /** Accounts named by RAM principals of the trust statements (root, user or role of the account). */

@@ -101,7 +101,9 @@ export class AssumerComputation {
       if (row.kind !== 'role' || row.decision !== Decision.ALLOW) return row;
       const caller = this.graph.role(row.principal);
       if (!caller) return row;
-      const via = this.entrantsOf(caller).map((who) => `${who} → role ${caller.arn} → role ${role.arn}`);
+      const via = this.entrantsOf(caller)
+        .filter((who) => who !== `role ${caller.arn}`) // a role assuming itself adds no one
+        .map((who) => `${who} → role ${caller.arn} → role ${role.arn}`);
       const withVia = { ...row, via };
       SETS.set(withVia, conditionSetsOf(row));
       return withVia;
@@ -218,7 +220,13 @@ export class AssumerComputation {
   private callerRow(role: GraphRole, caller: Caller): AssumeResult {
     const admitted = this.admission(role, caller);
     const context = admitted.context ?? {};
-    const explained = PolicyEvaluator.explainAssumeRole(caller.policies, role.trustPolicy, caller.arn, role.arn, context);
+    const explained = PolicyEvaluator.explainAssumeRole(
+      caller.policies,
+      role.trustPolicy,
+      caller.arn,
+      role.arn,
+      context,
+    );
     let reachable = true;
     let unreachableReason: string | undefined;
     if (explained.decision === Decision.ALLOW && caller.restrict) {

@@ -90,9 +90,7 @@ function valuesFor(operator: string, value: string): string[] {
     case ConditionOperator.DATE_GREATER_THAN:
     case ConditionOperator.DATE_GREATER_THAN_EQUALS: {
       const at = Date.parse(value);
-      return Number.isNaN(at)
-        ? [value]
-        : [value, new Date(at - 1000).toISOString(), new Date(at + 1000).toISOString()];
+      return Number.isNaN(at) ? [value] : [value, new Date(at - 1000).toISOString(), new Date(at + 1000).toISOString()];
     }
     default:
       // String (in)equality, with and without case: the value itself and one that differs from it.
