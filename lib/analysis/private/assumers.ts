@@ -245,7 +245,7 @@ export class AssumerComputation {
       decision: explained.decision,
       ...words(sets),
       reachable,
-      unreachableReason,
+      ...(unreachableReason ? { unreachableReason } : {}),
       reason: unreachableReason ? `${explained.reason}, but the request can never be sent` : explained.reason,
     };
     SETS.set(result, sets);
