@@ -17,7 +17,8 @@ function cli(...argv: string[]): { code: number; out: string; err: string } {
 interface Shape {
   partners?: { account: string; externalId?: string }[];
   actions?: string[];
-  externalIdOnB?: boolean;
+  resource?: string;
+  deny?: boolean;
 }
 
 /** An owner role trusted by partners (each with an optional external ID), and one granted user per partner. */
@@ -49,11 +50,14 @@ function output(shape: Shape = {}): string {
         alicloud_ram_policy: {
           logs: {
             policy_name: 'logs',
-            policy_document: doc({
-              Action: shape.actions ?? ['log:PostLogStoreLogs'],
-              Effect: 'Allow',
-              Resource: LOGSTORE,
-            }),
+            policy_document: doc(
+              {
+                Action: shape.actions ?? ['log:PostLogStoreLogs'],
+                Effect: 'Allow',
+                Resource: shape.resource ?? LOGSTORE,
+              },
+              ...(shape.deny ? [{ Action: 'log:DeleteLogStore', Effect: 'Deny', Resource: '*' }] : []),
+            ),
           },
         },
         alicloud_ram_role_policy_attachment: { a: { role_name: 'x', policy_name: 'logs', policy_type: 'Custom' } },
@@ -107,6 +111,22 @@ describe('cdktf-xaccount diff --fail-on-new-access', () => {
     const result = cli('diff', base, output({ actions: ['log:*'] }), '--fail-on-new-access');
     expect(result.code).toBe(1);
     expect(result.out).toContain(`new access (1):\n+ ${ROLE} may log:* (every log action) on ${LOGSTORE}`);
+  });
+
+  test('a wider resource and a dropped Deny: exit 1', () => {
+    const wider = cli(
+      'diff',
+      base,
+      output({ resource: `acs:log:*:${A}:project/p/logstore/*` }),
+      '--fail-on-new-access',
+    );
+    expect(wider.code).toBe(1);
+    expect(wider.out).toContain(
+      `+ ${ROLE} may log:PostLogStoreLogs (write logs) on acs:log:*:${A}:project/p/logstore/*`,
+    );
+    const dropped = cli('diff', output({ deny: true }), base, '--fail-on-new-access');
+    expect(dropped.code).toBe(1);
+    expect(dropped.out).toContain(`new access (1):\n+ no longer: ${ROLE} is denied log:DeleteLogStore on *`);
   });
 
   test('a partner removed: exit 0', () => {
