@@ -22,6 +22,14 @@ function row(graph: AccessGraph, principal: string, arn = ROLE) {
   return found;
 }
 
+/** Account A's stack: role x with this trust policy. */
+function ownerWith(trust: object) {
+  return {
+    account: A,
+    resources: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: trust } } },
+  };
+}
+
 /** One user of an account with its own policy. */
 function userWith(name: string, policy: object) {
   return {
@@ -53,10 +61,7 @@ describe('class 1: each principal against each trust statement that could admit 
     const u2 = userWith('u2', doc(assume()));
     const graph = AccessGraph.fromSynthOutput(
       writeOut({
-        a: {
-          account: A,
-          resources: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: trust } } },
-        },
+        a: ownerWith(trust),
         b: {
           account: B,
           resources: {
@@ -104,10 +109,7 @@ describe('class 1: each principal against each trust statement that could admit 
     );
     const graph = AccessGraph.fromSynthOutput(
       writeOut({
-        a: {
-          account: A,
-          resources: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: trust } } },
-        },
+        a: ownerWith(trust),
         b: {
           account: B,
           resources: { ...userWith('u1', doc(assume())), alicloud_ram_login_profile: { l: { user_name: 'u1' } } },
@@ -190,6 +192,8 @@ describe('class 2: roles of the output are assumers, with their chains', () => {
     expect(row(graph, `acs:ram::${B}:user/dev`, `acs:ram::${B}:role/ops`).decision).toBe(Decision.ALLOW);
     expect(row(graph, `any other RAM user or role of ${B}`).decision).toBe(Decision.IMPLICIT_DENY);
     const markdown = AccessReport.fromGraph(graph).toMarkdown();
+    // The diagram draws roles as assumers too: ci → x, ops → x, ci → ops, ops → ops (NotAction), group g (of dev) → ops.
+    expect((markdown.match(/-->\|can assume\|/g) ?? []).length).toBe(5);
     expect(markdown).toContain(
       `| acs:ram::${B}:role/ci | **yes** | always | both the trust policy and the caller's own policies allow it<br>via service ecs.aliyuncs.com → role acs:ram::${B}:role/ci → role ${ROLE} |`,
     );
