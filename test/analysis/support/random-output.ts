@@ -196,7 +196,8 @@ export interface OraclePrincipal {
   readonly policies: PolicyDocument[];
 }
 
-const STS_ALL = PolicyDocument.fromJson(
+/** `AliyunSTSAssumeRoleAccess`, as the generator attaches it. */
+export const STS_ALL = PolicyDocument.fromJson(
   JSON.stringify(doc({ Action: 'sts:AssumeRole', Effect: 'Allow', Resource: '*' })),
 );
 const parse = (d: object) => PolicyDocument.fromJson(JSON.stringify(d));
