@@ -98,8 +98,11 @@ function valuesFor(operator: string, value: string): string[] {
   }
 }
 
-/** Above this many combinations, only the contexts meeting each condition set directly are tried. */
-const MAX_CONTEXTS = 512;
+/**
+ * At most this many combinations are tried (in order, so every key keeps its first candidates). Only a
+ * pair of statements with conditions on very many keys at once comes near it.
+ */
+const MAX_CONTEXTS = 4096;
 
 /**
  * Request contexts to try for a set of conditions (every condition that could apply to the request:
@@ -129,8 +132,10 @@ export function* candidateContexts(
     if (!allowed.has(undefined) && value !== undefined) first[key] = [value];
   }
   yield first;
-  const total = keys.reduce((n, k) => n * byKey.get(k)!.size, 1);
-  if (total > MAX_CONTEXTS) return;
+  const total = Math.min(
+    keys.reduce((n, k) => n * byKey.get(k)!.size, 1),
+    MAX_CONTEXTS,
+  );
   const choices = keys.map((k) => Array.from(byKey.get(k)!));
   const index = keys.map(() => 0);
   for (let n = 0; n < total; n++) {
