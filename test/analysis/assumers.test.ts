@@ -259,3 +259,42 @@ describe('class 4: MFA required of a user who has no console login', () => {
     expect(AccessReport.fromGraph(graph).findings.map((f) => f.id)).not.toContain(FindingId.TRUST_MFA_UNREACHABLE);
   });
 });
+
+describe('a trust of the own account root (the old revocation form): the report shows the open door', () => {
+  test('every user and role of A holding sts:AssumeRole on * is an assumer; the others are not', () => {
+    const trust = doc({ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::${A}:root`] } });
+    const system = { policy_name: 'AliyunSTSAssumeRoleAccess', policy_type: 'System' };
+    const graph = AccessGraph.fromSynthOutput(
+      writeOut({
+        a: {
+          account: A,
+          resources: {
+            alicloud_ram_role: {
+              x: { role_name: 'x', assume_role_policy_document: trust },
+              ops: {
+                role_name: 'ops',
+                assume_role_policy_document: doc({
+                  Action: 'sts:AssumeRole',
+                  Effect: 'Allow',
+                  Principal: { Service: ['ecs.aliyuncs.com'] },
+                }),
+              },
+            },
+            alicloud_ram_role_policy_attachment: { ops: { role_name: 'ops', ...system } },
+            alicloud_ram_user: { admin: { name: 'admin' }, dev: { name: 'dev' } },
+            alicloud_ram_user_policy_attachment: { admin: { user_name: 'admin', ...system } },
+          },
+        },
+      }),
+    );
+    const allowed = graph
+      .assumersOf(roleOf(graph))
+      .filter((r) => r.decision === Decision.ALLOW)
+      .map((r) => [r.kind, r.principal]);
+    expect(allowed).toEqual([
+      ['role', `acs:ram::${A}:role/ops`],
+      ['user', `acs:ram::${A}:user/admin`],
+    ]);
+    expect(row(graph, `acs:ram::${A}:user/dev`).decision).toBe(Decision.IMPLICIT_DENY);
+  });
+});
