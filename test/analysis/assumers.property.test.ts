@@ -82,6 +82,8 @@ describe('assumer verdicts equal the evaluator over the vocabulary (property)', 
         for (const p of before) if (!after.has(p)) expect([p, removed.has(p)]).toEqual([p, true]);
         for (const p of [...added, ...fresh]) expect([p, after.has(p)]).toEqual([p, true]);
         for (const p of removed) expect([p, before.has(p)]).toEqual([p, true]);
+        const same = AccessDiff.between(graphOf(base, 'base'), graphOf(base, 'again'));
+        expect([same.added, same.removed, same.newAccess]).toEqual([[], [], []]);
       }),
       { numRuns: Math.ceil(RUNS / 3), verbose: 1 },
     );
