@@ -1,6 +1,7 @@
 // One synthesis in a fresh process, as `cdktf synth` runs an app, so that neither its peak RSS nor its
 // garbage (cdktf and AWS CDK keep every token in a global map) carries into the next run:
-//   node bench/measure.js <variant> <n>      (compiled by bench/run.ts; runs under ts-node's hooks)
+//   node bench/measure.js <variant> <n>      (compiled by bench/run.ts; runs under ts-node's hooks, or
+//   without them for bench/synth-options.ts's precompiled case); variants: ours, ours-no-stack-traces, floor, aws
 // prints {"variant","n","ms","maxRssMb"} as one JSON line.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,9 +14,11 @@ const docs = variant === 'floor' ? floorDocuments(n) : undefined;
 const synth: (outdir: string) => void =
   variant === 'ours'
     ? (o) => synthOurs(n, o)
-    : variant === 'floor'
-      ? (o) => synthFloor(n, o, docs!)
-      : (o) => synthAwsCdk(n, o);
+    : variant === 'ours-no-stack-traces'
+      ? (o) => synthOurs(n, o, false)
+      : variant === 'floor'
+        ? (o) => synthFloor(n, o, docs!)
+        : (o) => synthAwsCdk(n, o);
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${variant}-`));
 const start = process.hrtime.bigint();

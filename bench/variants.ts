@@ -5,8 +5,9 @@ import { AccountStack, alicloud, AssumeRoleUserGrant, CrossAccountRole, LogGrant
 import { OWNER, partner, PROJECT, REGION, SYSTEM_POLICY } from './workload';
 
 /** Our constructs: what a user writes. */
-export function synthOurs(n: number, outdir: string): void {
-  const app = new App({ outdir, skipValidation: false });
+export function synthOurs(n: number, outdir: string, stackTraces = true): void {
+  // `stackTraces: false` is what a user can set to skip cdktf's stack trace for every token.
+  const app = new App({ outdir, skipValidation: false, ...(stackTraces ? {} : { stackTraces: false }) });
   const owner = new AccountStack(app, 'owner', { accountId: OWNER, region: REGION });
   const grants = new AccountStack(app, 'partners', { accountId: '3000000000000003', region: REGION });
   for (let i = 0; i < n; i++) {

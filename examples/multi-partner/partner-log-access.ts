@@ -13,11 +13,16 @@ export interface PartnerLogAccessProps {
   readonly region: string;
   /** What the partner may do in Log Service. */
   readonly grants: LogGrant[];
+  /**
+   * The partner's egress ranges: the role can be assumed only from them. (Not MFA: the partners' users
+   * are API users with no console login, and AccessKey calls never carry MFA.)
+   */
+  readonly sourceIps: string[];
 }
 
 /**
  * One partner's access to the owner's Log Service, composed from the library's constructs: a scoped
- * policy and a role that only that partner's account may assume. An owner stack holds one per partner.
+ * policy and a role that only that partner's account may assume, from its own IP ranges. An owner stack holds one per partner.
  */
 export class PartnerLogAccess extends Construct {
   /** The partner's role. */
@@ -37,7 +42,7 @@ export class PartnerLogAccess extends Construct {
       roleName: `partner-${props.partnerName}-logs`,
       ownerAccountId: props.ownerAccountId,
       trustedAccountIds: [props.partnerAccountId],
-      requireMfa: true,
+      allowedSourceIps: props.sourceIps,
       description: `Partner ${props.partnerName} (${props.partnerAccountId}) uses Log Service of this account`,
       policies: [this.policy],
     });

@@ -7,13 +7,24 @@ export const MULTI_PARTNER = {
   project: 'platform-logs',
   logstores: ['orders', 'audit'],
   partners: [
-    { name: 'b', user: 'b-writer', grants: (): LogGrant[] => [LogGrant.write('platform-logs', 'orders')] },
+    {
+      name: 'b',
+      user: 'b-writer',
+      sourceIps: ['203.0.113.0/24'],
+      grants: (): LogGrant[] => [LogGrant.write('platform-logs', 'orders')],
+    },
     {
       name: 'c',
       user: 'c-consumer',
+      sourceIps: ['198.51.100.0/24'],
       grants: (): LogGrant[] => [LogGrant.consume('platform-logs', 'orders', 'c-analytics')],
     },
-    { name: 'd', user: 'd-auditor', grants: (): LogGrant[] => [LogGrant.read('platform-logs', 'audit')] },
+    {
+      name: 'd',
+      user: 'd-auditor',
+      sourceIps: ['192.0.2.0/24'],
+      grants: (): LogGrant[] => [LogGrant.read('platform-logs', 'audit')],
+    },
   ],
 };
 
@@ -52,12 +63,13 @@ export function buildMultiPartnerApp(
       ownerAccountId: env.ownerAccountId,
       region: env.region,
       grants: partner.grants(),
+      sourceIps: partner.sourceIps,
     });
     const stack = new AccountStack(app, `partner-${partner.name}`, { accountId, region: env.region });
     new AssumeRoleUserGrant(stack, 'grant', {
       roleArn: CrossAccountRole.arnOf(env.ownerAccountId, `partner-${partner.name}-logs`),
       users: [{ userName: partner.user }],
-      requireMfa: true,
+      allowedSourceIps: partner.sourceIps,
     });
     return stack;
   });

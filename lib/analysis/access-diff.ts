@@ -1,5 +1,9 @@
+import { Condition } from '../policy';
+import { conditionIdentity } from '../policy/condition';
 import { AccessGraph } from './access-graph';
 import { Decision } from './decision';
+import { AssumeResult } from './graph-model';
+import { conditionSetsOf } from './private/assumers';
 
 /** One fact of access that a change added or removed. */
 interface Fact {
@@ -8,12 +12,25 @@ interface Fact {
   readonly grants: boolean;
 }
 
+/** An allowed assumer row of a role, by principal and role. */
+interface Entry {
+  readonly row: AssumeResult;
+  readonly sets: string[][];
+}
+
+function assumeText(roleArn: string, r: AssumeResult): string {
+  return (
+    `${r.principal} can assume ${roleArn}${r.conditions ? ` when ${r.conditions}` : ''}` +
+    (r.reachable ? '' : ' (allowed, but never reachable)')
+  );
+}
+
 function factsOf(graph: AccessGraph): Map<string, Fact> {
   const facts = new Map<string, Fact>();
   const add = (text: string, grants: boolean) => facts.set(text, { text, grants });
   for (const role of graph.roles) {
     for (const r of graph.assumersOf(role).filter((a) => a.decision === Decision.ALLOW)) {
-      add(`${r.principal} can assume ${role.arn}${r.conditions ? ` when ${r.conditions}` : ''}`, true);
+      add(assumeText(role.arn, r), true);
     }
     for (const p of graph.permissionsOf(role)) {
       const when = p.conditions ? ` when ${p.conditions}` : '';
@@ -24,6 +41,46 @@ function factsOf(graph: AccessGraph): Map<string, Fact> {
   return facts;
 }
 
+function entriesOf(graph: AccessGraph): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  const identities = (set: Condition[]) => set.map(conditionIdentity);
+  for (const role of graph.roles) {
+    for (const row of graph.assumersOf(role).filter((a) => a.decision === Decision.ALLOW)) {
+      entries.set(`${row.principal}\u0000${role.arn}`, { row, sets: conditionSetsOf(row).map(identities) });
+    }
+  }
+  return entries;
+}
+
+/** Is every request meeting `head` also one meeting some base set (a base set that asks no more)? */
+function covered(head: string[], base: string[][]): boolean {
+  return base.some((b) => b.every((c) => head.includes(c)));
+}
+
+/**
+ * What head lets in that base did not: a principal that can assume a role it could not, under a
+ * condition set that no base set covers (a dropped condition is new access), or reachable where it
+ * was not; and every permission or removed Deny that base did not have.
+ */
+function newAccessOf(base: AccessGraph, head: AccessGraph, added: Fact[], removed: Fact[]): string[] {
+  const before = entriesOf(base);
+  const lines: string[] = [];
+  for (const [key, entry] of entriesOf(head)) {
+    const roleArn = key.split('\u0000')[1];
+    const old = before.get(key);
+    const text = assumeText(roleArn, entry.row);
+    if (!old) lines.push(text);
+    else if (entry.row.reachable && !old.row.reachable) lines.push(`${text} (was never reachable)`);
+    else if (entry.sets.some((s) => !covered(s, old.sets))) {
+      lines.push(`${text} (before: when ${old.row.conditions || 'always'})`);
+    }
+  }
+  const isAssume = (f: Fact) => / can assume /.test(f.text);
+  lines.push(...added.filter((f) => f.grants && !isAssume(f)).map((f) => f.text));
+  lines.push(...removed.filter((f) => !f.grants).map((f) => `no longer: ${f.text}`));
+  return lines.sort();
+}
+
 /**
  * Access added and removed between two synthesized outputs (base and head of a pull request): who
  * gained or lost the ability to assume which role, and which permissions a role gained or lost.
@@ -31,22 +88,30 @@ function factsOf(graph: AccessGraph): Map<string, Fact> {
 export class AccessDiff {
   /** Compares two graphs. */
   public static between(base: AccessGraph, head: AccessGraph): AccessDiff {
-    return new AccessDiff(factsOf(base), factsOf(head));
+    return new AccessDiff(base, head);
   }
 
   /** Facts true in head but not in base, sorted. */
   public readonly added: string[];
   /** Facts true in base but not in head, sorted. */
   public readonly removed: string[];
+  /**
+   * What head allows that base did not, sorted: what `diff --fail-on-new-access` fails on. Unlike
+   * `added`, a condition added to an existing access is not new access; a condition dropped is.
+   */
+  public readonly newAccess: string[];
   /** `access broadened`, `access narrowed`, `access broadened and narrowed` or `no change in access`. */
   public readonly verdict: string;
 
-  private constructor(base: Map<string, Fact>, head: Map<string, Fact>) {
+  private constructor(baseGraph: AccessGraph, headGraph: AccessGraph) {
+    const base = factsOf(baseGraph);
+    const head = factsOf(headGraph);
     const added = Array.from(head.values()).filter((f) => !base.has(f.text));
     const removed = Array.from(base.values()).filter((f) => !head.has(f.text));
     this.added = added.map((f) => f.text).sort();
     this.removed = removed.map((f) => f.text).sort();
-    const broadened = added.some((f) => f.grants) || removed.some((f) => !f.grants);
+    this.newAccess = newAccessOf(baseGraph, headGraph, added, removed);
+    const broadened = this.newAccess.length > 0;
     const narrowed = removed.some((f) => f.grants) || added.some((f) => !f.grants);
     this.verdict =
       broadened && narrowed
@@ -58,9 +123,9 @@ export class AccessDiff {
             : 'no change in access';
   }
 
-  /** True when the change gives anyone more access. */
+  /** True when the change gives anyone more access (`newAccess` is not empty). */
   public get broadens(): boolean {
-    return this.verdict.startsWith('access broadened');
+    return this.newAccess.length > 0;
   }
 
   /** Markdown for a pull-request comment, verdict first. */
@@ -71,6 +136,7 @@ export class AccessDiff {
       out.push(`### ${title} (${items.length})`, '');
       out.push(...(items.length > 0 ? ['```diff', ...items.map((i) => `${sign} ${i}`), '```'] : ['None.']), '');
     };
+    if (this.broadens) list('New access', '+', this.newAccess);
     list('Access added', '+', this.added);
     list('Access removed', '-', this.removed);
     return out.join('\n');

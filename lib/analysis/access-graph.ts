@@ -1,4 +1,4 @@
-import { Condition, Effect, PolicyDocument, PolicyStatement, PrincipalType } from '../policy';
+import { Effect, PolicyDocument, PolicyStatement, PrincipalType } from '../policy';
 import {
   AssumeResult,
   GraphAcknowledgement,
@@ -8,15 +8,11 @@ import {
   GraphUser,
   PermissionSummary,
 } from './graph-model';
-import { PolicyEvaluator } from './policy-evaluator';
 import { describeAction, describeConditions, describeResource } from './private/describe';
-import { coversAssumeRole, globMatches } from './private/glob';
 import { buildGraph } from './private/graph-builder';
-import { satisfyingContext } from './private/satisfying-context';
+import { AssumerComputation } from './private/assumers';
 import { readSynthOutput } from './private/synth-reader';
-import { SystemPolicies } from './system-policies';
 import { compareStrings } from '../policy/private/expression';
-import { addTo } from '../policy/private/multimap';
 
 /** The value cached for `key`, computed once. */
 function cached<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
@@ -27,9 +23,6 @@ function cached<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
   }
   return value;
 }
-
-/** An account that appears nowhere in any output: stands for "any other account". */
-const UNRELATED_ACCOUNT = '0000000000000000';
 
 /**
  * Who can assume which role, and what each role may do, read from synthesized output only
@@ -61,8 +54,7 @@ export class AccessGraph {
   private readonly permissionCache = new Map<GraphRole, PermissionSummary[]>();
   private readonly allowTrustCache = new Map<GraphRole, PolicyStatement[]>();
   private readonly trustedCache = new Map<GraphRole, string[]>();
-  private usersByAccount?: Map<string, GraphUser[]>;
-  private usersByGrantedRole?: Map<string, GraphUser[]>;
+  private readonly assumers = new AssumerComputation(this);
 
   private constructor(raws: ReturnType<typeof readSynthOutput>) {
     const parts = buildGraph(raws);
@@ -102,38 +94,13 @@ export class AccessGraph {
   }
 
   /**
-   * The users worth evaluating for a role: those of the accounts its trust policy names, and those
-   * whose own policies name the role ARN. Everyone else is refused by the trust policy, which the
-   * "any RAM user of another account" row states once instead of once per user.
-   */
-  private candidatesFor(role: GraphRole): GraphUser[] {
-    if (!this.usersByAccount) {
-      this.usersByAccount = new Map();
-      this.usersByGrantedRole = new Map();
-      for (const user of this.users) {
-        const key = user.accountId ?? '';
-        addTo(this.usersByAccount, key, user);
-        const named = this.identityPoliciesOf(user)
-          .flatMap((d) => d.statements)
-          .filter((s) => s.effect === Effect.ALLOW)
-          .flatMap((s) => s.resources);
-        for (const arn of new Set(named)) addTo(this.usersByGrantedRole, arn, user);
-      }
-    }
-    const candidates = new Set<GraphUser>([
-      ...this.trustedAccountsOf(role).flatMap((account) => this.usersByAccount!.get(account) ?? []),
-      ...(this.usersByGrantedRole!.get(role.arn) ?? []),
-    ]);
-    return Array.from(candidates).sort((a, b) => (a.arn < b.arn ? -1 : 1));
-  }
-
-  /**
-   * Who can assume the role, and who cannot: the users of the trusted accounts and every user whose
-   * own policies name this role, the trusted accounts themselves (never), users of trusted accounts
-   * without a grant, and an unrelated account (which stands for every other user of the output).
+   * Who can assume the role, and who cannot: the users and roles of the trusted accounts and every user
+   * whose own policies name this role (each against each trust statement that could admit it, with the
+   * condition sets that do), the trusted accounts themselves (never), the other users and roles of
+   * trusted accounts, and an unrelated account (which stands for every other principal).
    */
   public assumersOf(role: GraphRole): AssumeResult[] {
-    return cached(this.assumerCache, role, () => this.computeAssumers(role));
+    return cached(this.assumerCache, role, () => this.assumers.assumersOf(role));
   }
 
   /** The accounts the role's Allow trust statements name (by root, user or role). */
@@ -146,88 +113,6 @@ export class AccessGraph {
     return cached(this.allowTrustCache, role, () =>
       role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW),
     );
-  }
-
-  private computeAssumers(role: GraphRole): AssumeResult[] {
-    const results: AssumeResult[] = [];
-    const allowTrust = this.allowTrustOf(role);
-    const conditions = allowTrust.flatMap((s) => s.conditions);
-    const context = satisfyingContext(conditions);
-    const words = describeConditions(conditions);
-    for (const user of this.candidatesFor(role)) {
-      const grant = this.identityPoliciesOf(user);
-      const grantConditions = assumeConditions(
-        grant.flatMap((d) => d.statements),
-        role.arn,
-      );
-      const userContext = { ...context, ...satisfyingContext(grantConditions) };
-      const explained = PolicyEvaluator.explainAssumeRole(grant, role.trustPolicy, user.arn, role.arn, userContext);
-      results.push({
-        principal: user.arn,
-        kind: 'user',
-        decision: explained.decision,
-        conditions: describeConditions([...conditions, ...grantConditions]),
-        reason: explained.reason,
-      });
-    }
-    for (const accountId of this.trustedAccountsOf(role)) {
-      results.push({
-        principal: `acs:ram::${accountId}:root`,
-        kind: 'account-root',
-        decision: PolicyEvaluator.evaluateAssumeRole(
-          [AccessGraph.stsAll()],
-          role.trustPolicy,
-          `acs:ram::${accountId}:root`,
-          role.arn,
-          context,
-        ),
-        conditions: '',
-        reason: 'an Alibaba Cloud account itself cannot call AssumeRole; only its RAM users and roles can',
-      });
-      if (this.hasAccount(accountId)) {
-        results.push({
-          principal: `any other RAM user of ${accountId}`,
-          kind: 'ungranted-user',
-          decision: PolicyEvaluator.evaluateAssumeRole(
-            [],
-            role.trustPolicy,
-            `acs:ram::${accountId}:user/x`,
-            role.arn,
-            context,
-          ),
-          conditions: words,
-          reason: `holds no sts:AssumeRole permission in account ${accountId}`,
-        });
-      } else {
-        results.push({
-          principal: `RAM users and roles of ${accountId} that it grants sts:AssumeRole on this role`,
-          kind: 'external-account',
-          decision: PolicyEvaluator.evaluateAssumeRole(
-            [AccessGraph.stsAll()],
-            role.trustPolicy,
-            `acs:ram::${accountId}:user/x`,
-            role.arn,
-            context,
-          ),
-          conditions: words,
-          reason: `account ${accountId} is not in this output, so its own grants are not known here`,
-        });
-      }
-    }
-    results.push({
-      principal: `any RAM user of another account (even one holding AliyunSTSAssumeRoleAccess)`,
-      kind: 'unrelated-account',
-      decision: PolicyEvaluator.evaluateAssumeRole(
-        [AccessGraph.stsAll()],
-        role.trustPolicy,
-        `acs:ram::${UNRELATED_ACCOUNT}:user/x`,
-        role.arn,
-        context,
-      ),
-      conditions: '',
-      reason: 'the trust policy does not name its account',
-    });
-    return results;
   }
 
   /** What the role may do, grouped by resource pattern, from the documents of its policies. */
@@ -278,10 +163,6 @@ export class AccessGraph {
   public policyDocumentsOf(role: GraphRole): PolicyDocument[] {
     return role.policies.flatMap((p) => (p.document ? [p.document] : []));
   }
-
-  private static stsAll(): PolicyDocument {
-    return SystemPolicies.lookup('AliyunSTSAssumeRoleAccess')!.document;
-  }
 }
 
 /** Accounts named by RAM principals of the trust statements (root, user or role of the account). */
@@ -291,13 +172,4 @@ function trustedAccounts(statements: PolicyStatement[]): string[] {
     .filter((p) => p.type === PrincipalType.RAM && p.accountId !== undefined)
     .map((p) => p.accountId!);
   return Array.from(new Set(accounts)).sort();
-}
-
-/** The conditions of the Allow statements that cover sts:AssumeRole on this role. */
-function assumeConditions(statements: PolicyStatement[], roleArn: string): Condition[] {
-  return statements
-    .filter((s) => s.effect === Effect.ALLOW)
-    .filter((s) => s.actions.some(coversAssumeRole))
-    .filter((s) => s.resources.some((r) => globMatches(r, roleArn, true)))
-    .flatMap((s) => s.conditions);
 }

@@ -20,6 +20,9 @@ export class AccessReport {
     return new AccessReport(graph);
   }
 
+  /** The version of the JSON format (`toJson().version`), documented in docs/report-format.md. */
+  public static readonly FORMAT_VERSION = 2;
+
   /** Every finding, acknowledged ones included (with their reason). */
   public readonly findings: Finding[];
 
@@ -68,7 +71,7 @@ export class AccessReport {
   /** The report as a JSON object, for machines (`access-report.json`). */
   public toJson(): { [key: string]: unknown } {
     return {
-      version: 1,
+      version: AccessReport.FORMAT_VERSION,
       systemPolicySnapshot: SystemPolicies.SNAPSHOT,
       stacks: this.graph.stacks.map((s) => ({ name: s.name, accountId: s.accountId ?? null })),
       roles: this.graph.roles.map((role) => ({
@@ -97,7 +100,7 @@ export class AccessReport {
     for (const role of this.graph.roles) {
       const who = this.graph
         .assumersOf(role)
-        .filter((r) => r.decision === Decision.ALLOW)
+        .filter((r) => r.decision === Decision.ALLOW && r.reachable)
         .map((r) => (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal));
       const what = this.graph
         .permissionsOf(role)
@@ -123,9 +126,16 @@ export class AccessReport {
     out.push('### Who can assume it', '', '| principal | can assume | when | why |', '| --- | --- | --- | --- |');
     for (const r of this.graph.assumersOf(role)) {
       const verdict =
-        r.decision === Decision.ALLOW ? '**yes**' : r.decision === Decision.EXPLICIT_DENY ? 'no (explicit deny)' : 'no';
+        r.decision === Decision.ALLOW
+          ? r.reachable
+            ? '**yes**'
+            : 'no (allowed, but never reachable)'
+          : r.decision === Decision.EXPLICIT_DENY
+            ? 'no (explicit deny)'
+            : 'no';
+      const why = [r.unreachableReason ?? r.reason, ...(r.via ?? []).map((c) => `via ${c}`)].join('<br>');
       out.push(
-        `| ${cell(r.principal)} | ${verdict} | ${cell(r.decision === Decision.ALLOW ? r.conditions || 'always' : '')} | ${cell(r.reason)} |`,
+        `| ${cell(r.principal)} | ${verdict} | ${cell(r.decision === Decision.ALLOW ? r.conditions || 'always' : '')} | ${cell(why)} |`,
       );
     }
     out.push('', '### What it can do', '');

@@ -22,6 +22,8 @@ export class FindingId {
   public static readonly GRANT_UNKNOWN_ROLE = 'XA-GRANT-UNKNOWN-ROLE';
   /** A trust policy names an account of this output in which no user can assume the role. */
   public static readonly TRUST_UNSERVED = 'XA-TRUST-UNSERVED';
+  /** A trust or grant lets a RAM user in only with MFA, but the user has no console login, so its API calls never can. */
+  public static readonly TRUST_MFA_UNREACHABLE = 'XA-TRUST-MFA-UNREACHABLE';
   /** A user, group or role may assume any role (`sts:AssumeRole` on `*` or a wildcard). */
   public static readonly ASSUME_ANY_ROLE = 'XA-ASSUME-ANY-ROLE';
 

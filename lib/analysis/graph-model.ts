@@ -61,6 +61,12 @@ export interface GraphUser {
   readonly groups: string[];
   /** Policies attached to the user itself. */
   readonly policies: GraphPolicy[];
+  /**
+   * True when the output gives the user a console login (`alicloud_ram_login_profile`): only then can
+   * it sign in with MFA. Without one its requests are AccessKey API calls, which never carry MFA.
+   * @default false
+   */
+  readonly consoleLogin?: boolean;
 }
 
 /** A RAM group the output creates or names. */
@@ -91,16 +97,43 @@ export interface GraphAcknowledgement {
   readonly reason: string;
 }
 
-/** Whether one principal can assume one role, and why. */
+/** Whether one principal can assume one role, and why (docs/report-format.md). */
 export interface AssumeResult {
   /** The principal: an ARN, or a description of a class of principals. */
   readonly principal: string;
-  /** `user`, `account-root`, `ungranted-user`, `unrelated-account` or `external-account`. */
+  /**
+   * `user`, `role` (a RAM role of the output, i.e. its sessions), `account-root`, `ungranted-user` (any
+   * other RAM user or role of a trusted account of the output), `unrelated-account` or `external-account`.
+   */
   readonly kind: string;
-  /** The decision when the trust conditions are met (see `conditions`). */
+  /**
+   * The evaluator's decision for a request that meets one of `conditionSets`: `Allow` when some request
+   * gets the principal in (see `reachable` for whether it can send such a request).
+   */
   readonly decision: Decision;
-  /** Conditions the request must meet, in words; empty when there are none. */
+  /** The condition sets in words, joined by " or "; empty when one set admits with no condition. */
   readonly conditions: string;
+  /**
+   * Each set of conditions (in words, `; `-separated) under which the principal gets in: one per pair of
+   * a trust statement and a grant statement that admits it; `""` is a set with no condition. Empty when denied.
+   */
+  readonly conditionSets: string[];
+  /**
+   * False when the decision is `Allow` only for requests this principal can never send (a trust or grant
+   * that requires MFA, for a RAM user with no console login in the output); true otherwise.
+   */
+  readonly reachable: boolean;
+  /**
+   * Why the allowed access is unreachable, when `reachable` is false.
+   * @default - reachable
+   */
+  readonly unreachableReason?: string;
+  /**
+   * For a `role` that can assume this role: the chains of one more hop, e.g.
+   * `service ecs.aliyuncs.com → role acs:ram::B:role/ci → role acs:ram::A:role/x`.
+   * @default - none (not a role, or nobody the output shows can assume it)
+   */
+  readonly via?: string[];
   /** Why, in one sentence. */
   readonly reason: string;
 }

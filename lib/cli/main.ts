@@ -14,7 +14,9 @@ export interface CliOutput {
 
 const USAGE = `usage:
   cdktf-xaccount report [dir] [--json]     write <dir>/access-report.md (and .json); dir defaults to cdktf.out
-  cdktf-xaccount diff <base dir> <head dir> print access added and removed, as markdown for a pull request
+  cdktf-xaccount diff <base dir> <head dir> [--fail-on-new-access]
+                                           print access added and removed, as markdown for a pull request;
+                                           with --fail-on-new-access, exit 1 when head allows anything base did not
   cdktf-xaccount check [dir] [--fail-on high|medium|low]  exit 1 when open findings reach the level (default high)`;
 
 class UsageError extends Error {}
@@ -45,10 +47,20 @@ function report(args: string[], io: CliOutput): number {
 }
 
 function diff(args: string[], io: CliOutput): number {
-  if (args.length !== 2) throw new UsageError('diff takes two folders: <base cdktf.out> <head cdktf.out>');
-  const result = AccessDiff.between(AccessGraph.fromSynthOutput(args[0]), AccessGraph.fromSynthOutput(args[1]));
+  const gate = args.includes('--fail-on-new-access');
+  const dirs = args.filter((a) => a !== '--fail-on-new-access');
+  if (dirs.length !== 2 || dirs.some((d) => d.startsWith('--')))
+    throw new UsageError('diff takes two folders: <base cdktf.out> <head cdktf.out> [--fail-on-new-access]');
+  const result = AccessDiff.between(AccessGraph.fromSynthOutput(dirs[0]), AccessGraph.fromSynthOutput(dirs[1]));
   io.out(result.toMarkdown());
-  return 0;
+  if (!gate) return 0;
+  if (result.newAccess.length === 0) {
+    io.out('no new access: head lets no principal assume a role or do anything that base did not');
+    return 0;
+  }
+  io.out(`new access (${result.newAccess.length}):`);
+  for (const line of result.newAccess) io.out(`+ ${line}`);
+  return 1;
 }
 
 function check(args: string[], io: CliOutput): number {

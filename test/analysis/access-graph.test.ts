@@ -36,7 +36,7 @@ describe('AccessGraph of the flagship app', () => {
     const decision = (kind: string) => results.filter((r) => r.kind === kind).map((r) => [r.principal, r.decision]);
     expect(decision('user')).toEqual([[`acs:ram::${PARTNER}:user/b1`, Decision.ALLOW]]);
     expect(decision('account-root')).toEqual([[`acs:ram::${PARTNER}:root`, Decision.IMPLICIT_DENY]]);
-    expect(decision('ungranted-user')).toEqual([[`any other RAM user of ${PARTNER}`, Decision.IMPLICIT_DENY]]);
+    expect(decision('ungranted-user')).toEqual([[`any other RAM user or role of ${PARTNER}`, Decision.IMPLICIT_DENY]]);
     expect(decision('unrelated-account').map(([, d]) => d)).toEqual([Decision.IMPLICIT_DENY]);
   });
 
@@ -79,6 +79,8 @@ describe('AccessGraph of the flagship app', () => {
         kind: 'external-account',
         decision: Decision.ALLOW,
         conditions: '',
+        conditionSets: [''],
+        reachable: true,
         reason: `account ${PARTNER} is not in this output, so its own grants are not known here`,
       },
     ]);

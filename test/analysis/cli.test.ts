@@ -32,7 +32,7 @@ describe('cdktf-xaccount report', () => {
       err: '',
     });
     expect(fs.readFileSync(path.join(dir, 'access-report.md'), 'utf8')).toMatch(/^# Cross-account access report/);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'access-report.json'), 'utf8')).version).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'access-report.json'), 'utf8')).version).toBe(2);
   });
 
   const badInputs: [string, (dir: string) => string, RegExp][] = [

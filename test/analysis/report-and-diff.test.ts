@@ -14,8 +14,10 @@ describe('access report of the flagship app', () => {
       `| acs:ram::${PARTNER}:user/b1 | **yes** | always | both the trust policy and the caller's own policies allow it |`,
     );
     expect(markdown).toContain(`| acs:ram::${PARTNER}:root | no |`);
-    expect(markdown).toContain(`| any other RAM user of ${PARTNER} | no |`);
-    expect(markdown).toContain('| any RAM user of another account (even one holding AliyunSTSAssumeRoleAccess) | no |');
+    expect(markdown).toContain(`| any other RAM user or role of ${PARTNER} | no |`);
+    expect(markdown).toContain(
+      '| any RAM user or role of another account (even one holding AliyunSTSAssumeRoleAccess) | no |',
+    );
   });
 
   test('says in plain words that the role writes to the logstore and consumes with its consumer group', () => {

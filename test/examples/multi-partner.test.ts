@@ -1,6 +1,6 @@
-import { AccessGraph, Decision } from '../../lib';
+import { AccessGraph, AccessReport, Decision, PolicyEvaluator } from '../../lib';
 import { cdktfSynth } from '../support/cdktf';
-import { assumers, may, outsiders } from './helpers';
+import { assumers, may, outsiders, role } from './helpers';
 
 const A = '1000000000000001';
 const [B, C, D] = ['2000000000000002', '3000000000000003', '4000000000000004'];
@@ -31,6 +31,29 @@ describe('examples/multi-partner', () => {
     for (const name of ['partner-b-logs', 'partner-c-logs', 'partner-d-logs']) {
       expect(outsiders(graph, name)).toEqual([Decision.IMPLICIT_DENY, Decision.IMPLICIT_DENY, Decision.IMPLICIT_DENY]);
     }
+  });
+
+  test('each partner gets in from its own IP range only, without MFA, which its API users could never present', () => {
+    const ranges: [string, string, string, string][] = [
+      ['partner-b-logs', B, 'b-writer', '203.0.113.7'],
+      ['partner-c-logs', C, 'c-consumer', '198.51.100.7'],
+      ['partner-d-logs', D, 'd-auditor', '192.0.2.7'],
+    ];
+    for (const [name, account, userName, ip] of ranges) {
+      const r = role(graph, name);
+      const user = graph.user(`acs:ram::${account}:user/${userName}`)!;
+      expect(user.consoleLogin ?? false).toBe(false); // API users: no console login in the output
+      const ask = (context: { [key: string]: string[] }) =>
+        PolicyEvaluator.evaluateAssumeRole(graph.identityPoliciesOf(user), r.trustPolicy, user.arn, r.arn, context);
+      expect(ask({ 'acs:SourceIp': [ip] })).toBe(Decision.ALLOW); // an AccessKey call from its range: no MFA key
+      expect(ask({ 'acs:SourceIp': [ip], 'acs:MFAPresent': ['false'] })).toBe(Decision.ALLOW);
+      expect(ask({ 'acs:SourceIp': ['8.8.8.8'] })).toBe(Decision.IMPLICIT_DENY);
+      const row = graph.assumersOf(r).find((a) => a.principal === user.arn)!;
+      expect([row.reachable, row.conditions]).toEqual([true, `source IP in ${ip.replace(/\.7$/, '.0')}/24`]);
+    }
+    const ids = AccessReport.fromGraph(graph).findings.map((f) => f.id);
+    expect(ids).not.toContain('XA-TRUST-MFA-UNREACHABLE');
+    expect(ids).not.toContain('XA-TRUST-NO-CONDITION');
   });
 
   test('B writes orders and cannot consume or read', () => {

@@ -6,6 +6,7 @@ import { GraphAcknowledgement, GraphPolicy } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
 import { compareStrings } from '../../policy/private/expression';
 import { coversAssumeRole } from './glob';
+import { mfaFindings } from './mfa-rule';
 import { isRevokedRole } from './revoked-roles';
 
 type Draft = Omit<Finding, 'acknowledgedReason'>;
@@ -160,7 +161,7 @@ const ORDER: { [severity: string]: number } = { [Severity.HIGH]: 0, [Severity.ME
 
 /** Every finding of the graph, sorted by severity, id and subject, with acknowledgements applied. */
 export function findingsOf(graph: AccessGraph): Finding[] {
-  const drafts = [...roleFindings(graph), ...holderFindings(graph)];
+  const drafts = [...roleFindings(graph), ...holderFindings(graph), ...mfaFindings(graph)];
   const findings: Finding[] = drafts.map((f) => {
     const reason = graph.acknowledgements.length > 0 ? acknowledgement(f, graph.acknowledgements) : undefined;
     return reason === undefined ? f : { ...f, acknowledgedReason: reason };

@@ -219,6 +219,11 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const groupName = r.text(t, name, 'group_name', body);
       if (groupName) group(groupName, r.path(t, name, body)).policies.push(policy(t, name, body));
     }
+    for (const [name, body] of r.each('alicloud_ram_login_profile')) {
+      const t = 'alicloud_ram_login_profile';
+      const userName = r.text(t, name, 'user_name', body);
+      if (userName) user(userName, false, r.path(t, name, body)).consoleLogin = true;
+    }
     parts.roles.push(...roles.values());
     parts.users.push(...users.values());
     parts.groups.push(...groups.values());

@@ -45,7 +45,7 @@ function accountSummary(graph: AccessGraph): string {
     const from = new Set(
       graph
         .assumersOf(role)
-        .filter((r) => r.kind === 'user' && r.decision === Decision.ALLOW)
+        .filter((r) => r.kind === 'user' && r.decision === Decision.ALLOW && r.reachable)
         .map((r) => graph.user(r.principal)?.accountId ?? 'unknown'),
     );
     for (const account of from) {
@@ -90,8 +90,10 @@ export function mermaidDiagram(graph: AccessGraph): string {
       if (!ids.has(key)) place(role.accountId, `${id(key)}${label(shortResource(permission.resource))}`);
       edges.push(`  ${id(role.arn)} -->|${edgeText(verbs(permission.allowed))}| ${id(key)}`);
     }
-    for (const result of graph.assumersOf(role).filter((r) => r.decision === Decision.ALLOW)) {
-      if (result.kind === 'user') {
+    for (const result of graph.assumersOf(role).filter((r) => r.decision === Decision.ALLOW && r.reachable)) {
+      if (result.kind === 'role' && graph.role(result.principal)) {
+        edges.push(`  ${id(result.principal)} -->|can assume| ${id(role.arn)}`);
+      } else if (result.kind === 'user') {
         const user = graph.user(result.principal)!;
         const via = user.groups.length > 0 ? id(`group:${user.stack}:${user.groups[0]}`) : id(user.arn);
         const edge = `  ${via} -->|can assume| ${id(role.arn)}`;

@@ -46,3 +46,105 @@ export function satisfyingContext(conditions: Condition[]): { [key: string]: str
   }
   return context;
 }
+
+/** A request context: condition keys and their values. */
+export type RequestContext = { [key: string]: string[] };
+
+/** The first and the last address of an IPv4 CIDR (the network address alone for IPv6 or a bare address). */
+function ipCandidates(cidr: string): string[] {
+  const [address, prefixText] = cidr.split('/');
+  const octets = address.split('.').map(Number);
+  const prefix = Number(prefixText ?? 32);
+  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255) || !(prefix >= 0)) {
+    return [address];
+  }
+  const value = octets.reduce((n, o) => n * 256 + o, 0);
+  const size = 2 ** (32 - Math.min(prefix, 32));
+  const first = value - (value % size);
+  const text = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+  return [text(first), text(first + size - 1)];
+}
+
+/** Values that meet, or just miss, one policy value of the operator: the boundary cases of the comparison. */
+function valuesFor(operator: string, value: string): string[] {
+  switch (operator) {
+    case ConditionOperator.BOOL:
+      return ['true', 'false'];
+    case ConditionOperator.STRING_LIKE:
+    case ConditionOperator.STRING_NOT_LIKE:
+      return [value.replace(/[*?]/g, 'x'), value.replace(/\*/g, '').replace(/\?/g, 'x'), `${value}~`];
+    case ConditionOperator.IP_ADDRESS:
+    case ConditionOperator.NOT_IP_ADDRESS:
+      return ipCandidates(value);
+    case ConditionOperator.NUMERIC_EQUALS:
+    case ConditionOperator.NUMERIC_NOT_EQUALS:
+    case ConditionOperator.NUMERIC_LESS_THAN:
+    case ConditionOperator.NUMERIC_LESS_THAN_EQUALS:
+    case ConditionOperator.NUMERIC_GREATER_THAN:
+    case ConditionOperator.NUMERIC_GREATER_THAN_EQUALS:
+      return Number.isFinite(Number(value)) ? [value, String(Number(value) - 1), String(Number(value) + 1)] : [value];
+    case ConditionOperator.DATE_EQUALS:
+    case ConditionOperator.DATE_NOT_EQUALS:
+    case ConditionOperator.DATE_LESS_THAN:
+    case ConditionOperator.DATE_LESS_THAN_EQUALS:
+    case ConditionOperator.DATE_GREATER_THAN:
+    case ConditionOperator.DATE_GREATER_THAN_EQUALS: {
+      const at = Date.parse(value);
+      return Number.isNaN(at) ? [value] : [value, new Date(at - 1000).toISOString(), new Date(at + 1000).toISOString()];
+    }
+    default:
+      // String (in)equality, with and without case: the value itself and one that differs from it.
+      return [value, `${value}~`];
+  }
+}
+
+/**
+ * At most this many combinations are tried (in order, so every key keeps its first candidates). Only a
+ * pair of statements with conditions on very many keys at once comes near it.
+ */
+const MAX_CONTEXTS = 4096;
+
+/**
+ * Request contexts to try for a set of conditions (every condition that could apply to the request:
+ * the Allow statements' to meet and the Deny statements' to avoid): for each key, "absent" and the
+ * boundary values of every condition on it, combined. `restrict` replaces the candidates of a key with
+ * the only values a principal can send (e.g. `acs:MFAPresent` for an API call); `undefined` in it means
+ * "absent". The first context is the one `satisfyingContext` builds, so the common case costs one try.
+ */
+export function* candidateContexts(
+  conditions: Condition[],
+  restrict: { [key: string]: (string | undefined)[] } = {},
+): Generator<RequestContext> {
+  const byKey = new Map<string, Set<string | undefined>>();
+  for (const [key, values] of Object.entries(restrict)) byKey.set(key, new Set(values));
+  for (const c of conditions) {
+    if (Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
+    let values = byKey.get(c.key);
+    if (!values) byKey.set(c.key, (values = new Set([undefined])));
+    for (const v of c.values) valuesFor(c.operator, v).forEach((x) => values.add(x));
+  }
+  const keys = Array.from(byKey.keys()).sort();
+  const first = satisfyingContext(conditions.filter((c) => !Object.prototype.hasOwnProperty.call(restrict, c.key)));
+  for (const key of Object.keys(restrict)) {
+    const allowed = byKey.get(key)!;
+    delete first[key];
+    const value = Array.from(allowed).find((v) => v !== undefined);
+    if (!allowed.has(undefined) && value !== undefined) first[key] = [value];
+  }
+  yield first;
+  const total = Math.min(
+    keys.reduce((n, k) => n * byKey.get(k)!.size, 1),
+    MAX_CONTEXTS,
+  );
+  const choices = keys.map((k) => Array.from(byKey.get(k)!));
+  const index = keys.map(() => 0);
+  for (let n = 0; n < total; n++) {
+    const context: RequestContext = {};
+    keys.forEach((k, i) => {
+      const value = choices[i][index[i]];
+      if (value !== undefined) context[k] = [value];
+    });
+    yield context;
+    for (let i = 0; i < index.length && ++index[i] === choices[i].length; i++) index[i] = 0;
+  }
+}
