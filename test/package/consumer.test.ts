@@ -39,7 +39,10 @@ describe('the packed library in a fresh app', () => {
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-'));
     run('npm', ['pack', '--pack-destination', work], ROOT);
-    tarball = path.join(work, fs.readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    tarball = path.join(
+      work,
+      fs.readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+    );
     consumer = path.join(work, 'app');
     fs.mkdirSync(consumer);
     fs.writeFileSync(path.join(consumer, 'package.json'), '{ "name": "consumer-app", "private": true }\n');
