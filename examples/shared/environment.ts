@@ -1,4 +1,5 @@
 import { OssStateBackendProps } from '../../lib';
+import { ValidationError } from '../../lib/policy/private/validation-error';
 
 /**
  * What an example app reads from the environment. Every variable has a documented example default,
@@ -79,7 +80,7 @@ export function readEnvironment(env: Env = process.env): CrossAccountEnvironment
   }
   const access = optional('PARTNER_ACCESS', /^(granted|revoked)$/, '"granted" or "revoked"') ?? 'granted';
   if (problems.length > 0) {
-    throw new Error(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+    throw new ValidationError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
   }
   const partnerRevoked = access === 'revoked';
   return { ownerAccountId, partnerAccountId, region, ownerProfile, partnerProfile, stateBackend, partnerRevoked };
@@ -98,6 +99,6 @@ export function readAccountIds(env: Env, name: string, defaults: string[]): stri
   if (ids.length !== defaults.length)
     problems.push(`${name} has ${ids.length} account IDs; this app needs ${defaults.length}`);
   if (new Set(ids).size !== ids.length) problems.push(`${name} names an account more than once`);
-  if (problems.length > 0) throw new Error(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0) throw new ValidationError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
   return ids;
 }

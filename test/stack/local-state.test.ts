@@ -42,7 +42,7 @@ describe('local state of an AccountStack', () => {
         resource: { terraform_data: { marker: { input: 'deployed' } } },
       };
       fs.writeFileSync(path.join(stackDir, 'cdk.tf.json'), JSON.stringify(config));
-      const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+      const env: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
       delete env.TF_CLI_CONFIG_FILE;
       for (const args of [
         ['init', '-input=false'],
