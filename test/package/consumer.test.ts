@@ -119,5 +119,9 @@ describe('the packed library in a fresh app', () => {
       consumer,
     );
     expect(text).toContain('0 open finding(s) at or above high');
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    expect(run(path.join(consumer, 'node_modules', '.bin', 'cdktf-xaccount'), ['--version'], consumer)).toBe(
+      `cdktf-xaccount ${version}\n`,
+    );
   });
 });
