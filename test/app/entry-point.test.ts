@@ -123,6 +123,16 @@ describe('the entry points stop bad input with one message and no stack trace', 
     ).toThrow(TypeError);
   });
 
+  test("the errors are named 'ValidationError', which a consumer's entry point can test", () => {
+    let name = '';
+    try {
+      new AccountStack(new App(), 'owner', { accountId: '12', region: 'cn-hangzhou' });
+    } catch (e) {
+      name = (e as Error).name;
+    }
+    expect(name).toBe('ValidationError');
+  });
+
   test('CrossAccountRole.arnOf names itself, not an internal builder', () => {
     expect(() => CrossAccountRole.arnOf('12', 'partner-log-writer')).toThrow(
       new Error(`CrossAccountRole.arnOf: accountId "12" is not an account ID (${ACCOUNT_RULE})`),
