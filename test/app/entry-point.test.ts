@@ -32,7 +32,7 @@ describe('the entry points stop bad input with one message and no stack trace', 
     const run = runEntryPoint('main.ts', { OWNER_ACCOUNT_ID: '1111-2222' });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`Invalid environment:\n  - OWNER_ACCOUNT_ID "1111-2222" is not ${ACCOUNT_RULE}\n`);
+    expect(run.stderr).toBe(`Invalid environment: OWNER_ACCOUNT_ID "1111-2222" is not ${ACCOUNT_RULE}\n`);
   });
 
   test('a bad OWNER_ACCOUNT_ID through the real cdktf synth: the message, and no stack trace', () => {
@@ -70,7 +70,7 @@ describe('the entry points stop bad input with one message and no stack trace', 
         expect({ example, exitCode: process.exitCode, stderr: written.join('') }).toEqual({
           example,
           exitCode: 1,
-          stderr: `Invalid environment:\n  - PARTNER_ACCOUNT_ID "42" is not ${ACCOUNT_RULE}\n`,
+          stderr: `Invalid environment: PARTNER_ACCOUNT_ID "42" is not ${ACCOUNT_RULE}\n`,
         });
       }
     } finally {
