@@ -86,11 +86,15 @@ describe('the packed library in a fresh app', () => {
     expect(unwanted.filter((f) => !f.endsWith('.d.ts'))).toEqual([]);
   });
 
-  test('installing it runs nothing (no install scripts in the shipped package.json)', () => {
+  test('installing it runs nothing: no install scripts, and prepare is a no-op outside a checkout', () => {
     const installed = JSON.parse(
       fs.readFileSync(path.join(consumer, 'node_modules', PACKAGE, 'package.json'), 'utf8'),
     ) as { scripts?: { [name: string]: string } };
     expect(Object.keys(installed.scripts ?? {}).filter((s) => /^(pre|post)?install$/.test(s))).toEqual([]);
+    // npm runs `prepare` only in a checkout (npm ci, git dependencies); without scripts/ it is a no-op, not a failure.
+    const installedDir = path.join(consumer, 'node_modules', PACKAGE);
+    run('npm', ['run', 'prepare'], installedDir);
+    expect(fs.existsSync(path.join(installedDir, 'lib'))).toBe(false);
   });
 
   test('the quickstart type-checks against the installed declarations', () => {
