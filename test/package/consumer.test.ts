@@ -45,7 +45,7 @@ describe('the packed library in a fresh app', () => {
     );
     consumer = path.join(work, 'app');
     fs.mkdirSync(consumer);
-    fs.writeFileSync(path.join(consumer, 'package.json'), '{ "name": "consumer-app", "private": true }\n');
+    run('npm', ['init', '-y'], consumer);
     fs.writeFileSync(path.join(consumer, 'cdktf.json'), app.cdktfJson);
     fs.writeFileSync(path.join(consumer, 'tsconfig.json'), app.tsconfigJson);
     fs.writeFileSync(path.join(consumer, 'main.ts'), app.mainTs);
