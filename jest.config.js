@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // test/package installs the packed library from the npm registry: its own CI step, `npm run test:package`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/package/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
   },

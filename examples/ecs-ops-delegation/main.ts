@@ -1,7 +1,5 @@
-import { App } from 'cdktf';
 import { readEnvironment } from '../shared/environment';
+import { synthApp } from '../shared/synth-app';
 import { buildEcsOpsDelegationApp } from './stacks';
 
-const app = new App();
-buildEcsOpsDelegationApp(app, readEnvironment());
-app.synth();
+synthApp((app) => buildEcsOpsDelegationApp(app, readEnvironment()));

@@ -1,7 +1,5 @@
-import { App } from 'cdktf';
 import { readEnvironment } from '../shared/environment';
+import { synthApp } from '../shared/synth-app';
 import { buildFunctionComputeReadonlyApp } from './stacks';
 
-const app = new App();
-buildFunctionComputeReadonlyApp(app, readEnvironment());
-app.synth();
+synthApp((app) => buildFunctionComputeReadonlyApp(app, readEnvironment()));

@@ -1,7 +1,5 @@
-import { App } from 'cdktf';
 import { readEnvironment } from '../shared/environment';
+import { synthApp } from '../shared/synth-app';
 import { buildLogServicePartnerApp } from './stacks';
 
-const app = new App();
-buildLogServicePartnerApp(app, readEnvironment());
-app.synth();
+synthApp((app) => buildLogServicePartnerApp(app, readEnvironment()));

@@ -1,7 +1,5 @@
-import { App } from 'cdktf';
 import { readEnvironment } from '../shared/environment';
+import { synthApp } from '../shared/synth-app';
 import { buildPartnerReadonlyApp } from './stacks';
 
-const app = new App();
-buildPartnerReadonlyApp(app, readEnvironment());
-app.synth();
+synthApp((app) => buildPartnerReadonlyApp(app, readEnvironment()));

@@ -1,4 +1,5 @@
 import { OssStateBackendProps } from '../../lib';
+import { ValidationError } from '../../lib/policy/private/validation-error';
 
 /**
  * What an example app reads from the environment. Every variable has a documented example default,
@@ -33,6 +34,15 @@ type Env = { [name: string]: string | undefined };
 function value(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+/** One error for every malformed variable: one line for one problem, a list for several. */
+function environmentError(problems: string[]): ValidationError {
+  return new ValidationError(
+    problems.length === 1
+      ? `Invalid environment: ${problems[0]}`
+      : `Invalid environment:\n  - ${problems.join('\n  - ')}`,
+  );
 }
 
 /** Reads and checks the variables; throws one error listing every malformed one. */
@@ -78,9 +88,7 @@ export function readEnvironment(env: Env = process.env): CrossAccountEnvironment
     };
   }
   const access = optional('PARTNER_ACCESS', /^(granted|revoked)$/, '"granted" or "revoked"') ?? 'granted';
-  if (problems.length > 0) {
-    throw new Error(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
-  }
+  if (problems.length > 0) throw environmentError(problems);
   const partnerRevoked = access === 'revoked';
   return { ownerAccountId, partnerAccountId, region, ownerProfile, partnerProfile, stateBackend, partnerRevoked };
 }
@@ -98,6 +106,6 @@ export function readAccountIds(env: Env, name: string, defaults: string[]): stri
   if (ids.length !== defaults.length)
     problems.push(`${name} has ${ids.length} account IDs; this app needs ${defaults.length}`);
   if (new Set(ids).size !== ids.length) problems.push(`${name} names an account more than once`);
-  if (problems.length > 0) throw new Error(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0) throw environmentError(problems);
   return ids;
 }

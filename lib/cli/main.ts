@@ -17,9 +17,46 @@ const USAGE = `usage:
   cdktf-xaccount diff <base dir> <head dir> [--fail-on-new-access]
                                            print access added and removed, as markdown for a pull request;
                                            with --fail-on-new-access, exit 1 when head allows anything base did not
-  cdktf-xaccount check [dir] [--fail-on high|medium|low]  exit 1 when open findings reach the level (default high)`;
+  cdktf-xaccount check [dir] [--fail-on high|medium|low]  exit 1 when open findings reach the level (default high)
+  cdktf-xaccount --help | --version
+exit codes: 0 done, 1 check found open findings at the level (or diff --fail-on-new-access found new access),
+2 bad input or usage`;
+
+/** Options that take a value: the value is not a folder. */
+const OPTIONS_WITH_VALUE = ['--fail-on'];
 
 class UsageError extends Error {}
+
+/** Refuses options the command does not know and folders beyond the `folders` it takes, naming the first. */
+function rejectUnexpected(command: string, args: string[], folders: number): void {
+  const unexpected = args.find((a) => a.startsWith('-')) ?? args[folders];
+  if (unexpected !== undefined) throw new UsageError(`${command}: unexpected argument "${unexpected}"`);
+}
+
+/** A file named where the command expects the folder `cdktf synth` writes: say so, before reading anything. */
+function rejectFiles(args: string[]): void {
+  args.forEach((arg, i) => {
+    if (arg.startsWith('-') || OPTIONS_WITH_VALUE.includes(args[i - 1])) return;
+    if (fs.existsSync(arg) && !fs.statSync(arg).isDirectory()) {
+      throw new AnalysisInputError(
+        arg,
+        'is a file, not a folder (name the folder `cdktf synth` writes, such as cdktf.out)',
+      );
+    }
+  });
+}
+
+/** The version of this package, from its package.json (two levels up in the sources, three in dist/). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (json.name === 'cdktf-alicloud-cross-account' && json.version) return json.version;
+    }
+  }
+  return 'unknown';
+}
 
 /** Writes a file whole or not at all: a temporary file renamed into place. */
 function writeAtomically(file: string, text: string): void {
@@ -31,8 +68,7 @@ function writeAtomically(file: string, text: string): void {
 function report(args: string[], io: CliOutput): number {
   const json = args.includes('--json');
   const dirs = args.filter((a) => a !== '--json');
-  if (dirs.length > 1 || dirs.some((d) => d.startsWith('--')))
-    throw new UsageError(`unexpected arguments: ${args.join(' ')}`);
+  rejectUnexpected('report', dirs, 1);
   const dir = dirs[0] ?? 'cdktf.out';
   const result = AccessReport.fromGraph(AccessGraph.fromSynthOutput(dir));
   const markdown = result.toMarkdown();
@@ -49,7 +85,8 @@ function report(args: string[], io: CliOutput): number {
 function diff(args: string[], io: CliOutput): number {
   const gate = args.includes('--fail-on-new-access');
   const dirs = args.filter((a) => a !== '--fail-on-new-access');
-  if (dirs.length !== 2 || dirs.some((d) => d.startsWith('--')))
+  rejectUnexpected('diff', dirs, 2);
+  if (dirs.length !== 2)
     throw new UsageError('diff takes two folders: <base cdktf.out> <head cdktf.out> [--fail-on-new-access]');
   const result = AccessDiff.between(AccessGraph.fromSynthOutput(dirs[0]), AccessGraph.fromSynthOutput(dirs[1]));
   io.out(result.toMarkdown());
@@ -73,8 +110,7 @@ function check(args: string[], io: CliOutput): number {
         throw new UsageError(`--fail-on takes high, medium or low, not "${level}"`);
     } else rest.push(args[i]);
   }
-  if (rest.length > 1 || rest.some((a) => a.startsWith('--')))
-    throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
+  rejectUnexpected('check', rest, 1);
   const findings = AccessReport.fromGraph(AccessGraph.fromSynthOutput(rest[0] ?? 'cdktf.out')).findings;
   const failing = findings.filter((f) => !f.acknowledgedReason && atLeast(f.severity, level));
   for (const f of failing) io.out(`${f.severity} ${f.id} ${f.subject}: ${f.message}`);
@@ -84,10 +120,18 @@ function check(args: string[], io: CliOutput): number {
   return failing.length > 0 ? 1 : 0;
 }
 
-/** Runs the command line; returns the exit code (0 ok, 1 check failed, 2 bad input or usage). */
+/**
+ * Runs the command line; returns the exit code (0 done, 1 check found open findings at the level or diff
+ * --fail-on-new-access found new access, 2 bad input or usage).
+ */
 export function runCli(argv: string[], io: CliOutput): number {
   const [command, ...args] = argv;
   try {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (['report', 'diff', 'check'].includes(command)) rejectFiles(args);
     switch (command) {
       case 'report':
         return report(args, io);
@@ -100,6 +144,10 @@ export function runCli(argv: string[], io: CliOutput): number {
       case '-h':
         io.out(USAGE);
         return command === undefined ? 2 : 0;
+      case '--version':
+      case '-v':
+        io.out(`cdktf-xaccount ${packageVersion()}`);
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,5 +1,6 @@
 import { checkAccountId, checkRoleName, checkUserName } from './private/checks';
 import { isTerraformExpression, quote } from './private/expression';
+import { ValidationError } from './private/validation-error';
 
 /** Where a Log Service resource lives; both parts default to `*`. */
 export interface LogArnOptions {
@@ -137,7 +138,7 @@ export class Arn {
   public static parseRoleArn(value: string): RoleArnParts {
     const match = ROLE_ARN.exec(value);
     if (!match) {
-      throw new Error(`Arn.parseRoleArn: ${quote(value)} is not a RAM role ARN (${Arn.ROLE_ARN_FORM})`);
+      throw new ValidationError(`Arn.parseRoleArn: ${quote(value)} is not a RAM role ARN (${Arn.ROLE_ARN_FORM})`);
     }
     return { accountId: match[1], roleName: match[2] };
   }
@@ -167,7 +168,7 @@ export class Arn {
 
   private static assertValid(problems: string[], builder: string): void {
     if (problems.length > 0) {
-      throw new Error(`Arn.${builder}: ${problems.join('; ')}`);
+      throw new ValidationError(`Arn.${builder}: ${problems.join('; ')}`);
     }
   }
 

@@ -1,6 +1,7 @@
 import { Condition, conditionIdentity } from './condition';
 import { checkAccountId, checkRoleName, checkUserName } from './private/checks';
 import { quote } from './private/expression';
+import { ValidationError } from './private/validation-error';
 
 /** The kinds of principal a RAM trust policy names (ram-policy-reference §1.2, §3.2). */
 export enum PrincipalType {
@@ -91,7 +92,7 @@ export class Principal {
     accountId: string | undefined,
   ): Principal {
     if (problems.length > 0) {
-      throw new Error(`Principal: ${problems.join('; ')}`);
+      throw new ValidationError(`Principal: ${problems.join('; ')}`);
     }
     return new Principal(type, identifier, accountId, []);
   }

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { ValidationError } from '../policy/private/validation-error';
 
 /**
  * Throws one error that lists every problem, each prefixed with the construct path, in the form
@@ -8,5 +9,5 @@ import { IConstruct } from 'constructs';
 export function throwIfInvalid(scope: IConstruct, problems: string[]): void {
   if (problems.length === 0) return;
   const path = scope.node.path;
-  throw new Error(problems.map((problem) => `${path}: ${problem}`).join('\n'));
+  throw new ValidationError(problems.map((problem) => `${path}: ${problem}`).join('\n'));
 }

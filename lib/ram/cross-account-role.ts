@@ -19,6 +19,7 @@ import { registerAppRole } from './private/app-roles';
 import { IRamPolicy, PolicyReference, PolicyType } from './ram-policy';
 import { checkTags } from './tags';
 import { buildTrustPolicy, trustProblems } from './trust-policy';
+import { ValidationError } from '../policy/private/validation-error';
 
 /** Properties of a `CrossAccountRole`. */
 export interface CrossAccountRoleProps {
@@ -117,6 +118,9 @@ const MAX_ATTACHED: { [type: string]: number } = { [PolicyType.SYSTEM]: 20, [Pol
 export class CrossAccountRole extends Construct {
   /** The ARN of role `roleName` in account `accountId`: `acs:ram::<accountId>:role/<roleName>`. */
   public static arnOf(accountId: string, roleName: string): string {
+    // Checked here so the message names the function the caller wrote, not the internal builder.
+    const problems = [...checkAccountId('accountId', accountId), ...checkRoleName('roleName', roleName)];
+    if (problems.length > 0) throw new ValidationError(`CrossAccountRole.arnOf: ${problems.join('; ')}`);
     return Arn.ramRole(accountId, roleName);
   }
 

@@ -1,5 +1,6 @@
 import { ITerraformDependable } from 'cdktf';
 import { checkPolicyName } from '../policy/private/checks';
+import { ValidationError } from '../policy/private/validation-error';
 
 /** The two kinds of RAM policy an attachment names (`policy_type`). */
 export enum PolicyType {
@@ -44,7 +45,7 @@ export class PolicyReference implements IRamPolicy {
   private constructor(policyName: string, policyType: PolicyType) {
     const problems = checkPolicyName('policyName', policyName);
     if (problems.length > 0) {
-      throw new Error(`PolicyReference.${policyType.toLowerCase()}: ${problems.join('; ')}`);
+      throw new ValidationError(`PolicyReference.${policyType.toLowerCase()}: ${problems.join('; ')}`);
     }
     this.policyName = policyName;
     this.policyType = policyType;

@@ -39,7 +39,7 @@ export interface AccountStackProps {
   readonly profile?: string;
   /**
    * Keep state in OSS with Tablestore locking.
-   * @default - local state in `terraform.<stack id>.tfstate`
+   * @default - local state in `terraform.<stack id>.tfstate` next to the synth output folder (`cdktf.out`), never inside it
    */
   readonly stateBackend?: OssStateBackendProps;
 }
@@ -96,7 +96,10 @@ export class AccountStack extends TerraformStack {
         profile: props.profile,
       });
     } else {
-      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+      // Terraform runs in <output>/stacks/<id>/: three levels up is the folder that holds the synth output
+      // (the app's folder for the default cdktf.out), so deleting or rewriting the output keeps the state, and
+      // the relative path keeps the synthesized JSON the same on every machine.
+      new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     }
     this.guard = new AccountGuard(this, 'account-guard', {
       expectedAccountId: props.accountId,

@@ -129,3 +129,77 @@ describe('cdktf-xaccount check and diff', () => {
     expect(stderr).toMatch(/no-such-cdktf-out: no such directory/);
   });
 });
+
+describe('cdktf-xaccount on day one: help, version, exact usage messages', () => {
+  const version = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+  const EXIT_CODES = 'exit codes: 0 done, 1 check found open findings at the level, 2 bad input or usage';
+
+  test('--help prints the usage with the exit codes, exit 0, also after a command', () => {
+    for (const argv of [['--help'], ['-h'], ['report', '--help'], ['check', 'cdktf.out', '-h']]) {
+      const result = cli(...argv);
+      expect(result.code).toBe(0);
+      expect(result.err).toBe('');
+      expect(result.out).toMatch(/^usage:\n {2}cdktf-xaccount report /);
+      expect(result.out).toContain('cdktf-xaccount --help | --version');
+      expect(result.out.split('\n').pop()).toBe(EXIT_CODES);
+    }
+  });
+
+  test('--version prints the package version, exit 0', () => {
+    expect(cli('--version')).toEqual({ code: 0, out: `cdktf-xaccount ${version}`, err: '' });
+    expect(cli('-v')).toEqual({ code: 0, out: `cdktf-xaccount ${version}`, err: '' });
+  });
+
+  test('a file where a folder is expected: one line naming the file, exit 2, nothing read or written', () => {
+    const dir = flagshipOut(env);
+    const file = path.join(dir, 'manifest.json');
+    const message = `cdktf-xaccount: ${file}: is a file, not a folder (name the folder \`cdktf synth\` writes, such as cdktf.out)`;
+    for (const argv of [
+      ['report', file],
+      ['check', file, '--fail-on', 'low'],
+      ['diff', dir, file],
+    ]) {
+      expect(cli(...argv)).toEqual({ code: 2, out: '', err: message });
+    }
+    expect(fs.existsSync(path.join(dir, 'access-report.md'))).toBe(false);
+  });
+
+  test('an option value is not taken for a folder', () => {
+    const dir = flagshipOut(env);
+    const cwd = process.cwd();
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-cwd-'));
+    fs.writeFileSync(path.join(elsewhere, 'low'), 'a file named like the level');
+    process.chdir(elsewhere);
+    try {
+      expect(cli('check', dir, '--fail-on', 'low').code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  test('unexpected arguments: the message names the first one, then the usage, exit 2', () => {
+    const dir = flagshipOut(env);
+    const cases: [string[], string][] = [
+      [['report', dir, '--jsno'], 'report: unexpected argument "--jsno"'],
+      [['report', dir, 'other'], 'report: unexpected argument "other"'],
+      [['check', dir, '--fail-on', 'high', '--strict'], 'check: unexpected argument "--strict"'],
+      [['check', dir, dir], `check: unexpected argument "${dir}"`],
+    ];
+    for (const [argv, message] of cases) {
+      const result = cli(...argv);
+      expect(result.code).toBe(2);
+      expect(result.out).toBe('');
+      expect(result.err.split('\n')[0]).toBe(`cdktf-xaccount: ${message}`);
+      expect(result.err.split('\n')[1]).toBe('usage:');
+    }
+    expect(fs.existsSync(path.join(dir, 'access-report.md'))).toBe(false);
+  });
+
+  test('the README documents the exit codes the usage prints', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain('| `0` | done (for `check`: no open finding at or above the level) |');
+    expect(readme).toContain('| `1` | `check` found open findings at or above the level |');
+    expect(readme).toContain('| `2` | bad input or usage: one line naming the file or argument and the problem |');
+  });
+});

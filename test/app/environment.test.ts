@@ -38,7 +38,7 @@ describe('readEnvironment', () => {
 
   test('a malformed value stops the synth with a message naming the variable', () => {
     expect(errorOf(() => readEnvironment({ OWNER_ACCOUNT_ID: '1111-2222' }))).toBe(
-      'Invalid environment:\n  - OWNER_ACCOUNT_ID "1111-2222" is not a 16-digit Alibaba Cloud account ID',
+      'Invalid environment: OWNER_ACCOUNT_ID "1111-2222" is not a 16-digit Alibaba Cloud account ID',
     );
     expect(errorOf(() => readEnvironment({ ALICLOUD_REGION: 'Hangzhou' }))).toContain(
       'ALICLOUD_REGION "Hangzhou" is not a region ID',
@@ -51,7 +51,7 @@ describe('readEnvironment', () => {
   test('PARTNER_ACCESS is "granted" or "revoked"', () => {
     expect(readEnvironment({ PARTNER_ACCESS: 'revoked' }).partnerRevoked).toBe(true);
     expect(errorOf(() => readEnvironment({ PARTNER_ACCESS: 'no' }))).toBe(
-      'Invalid environment:\n  - PARTNER_ACCESS "no" is not "granted" or "revoked"',
+      'Invalid environment: PARTNER_ACCESS "no" is not "granted" or "revoked"',
     );
   });
 
@@ -82,14 +82,14 @@ describe('readAccountIds', () => {
   test('names the variable for a malformed entry, a wrong count or a repeated account', () => {
     expect(
       errorOf(() => readAccountIds({ PARTNER_ACCOUNT_IDS: '5555666677778888,12' }, 'PARTNER_ACCOUNT_IDS', defaults)),
-    ).toBe('Invalid environment:\n  - PARTNER_ACCOUNT_IDS entry "12" is not a 16-digit Alibaba Cloud account ID');
+    ).toBe('Invalid environment: PARTNER_ACCOUNT_IDS entry "12" is not a 16-digit Alibaba Cloud account ID');
     expect(
       errorOf(() => readAccountIds({ PARTNER_ACCOUNT_IDS: '5555666677778888' }, 'PARTNER_ACCOUNT_IDS', defaults)),
-    ).toBe('Invalid environment:\n  - PARTNER_ACCOUNT_IDS has 1 account IDs; this app needs 2');
+    ).toBe('Invalid environment: PARTNER_ACCOUNT_IDS has 1 account IDs; this app needs 2');
     expect(
       errorOf(() =>
         readAccountIds({ PARTNER_ACCOUNT_IDS: '5555666677778888,5555666677778888' }, 'PARTNER_ACCOUNT_IDS', defaults),
       ),
-    ).toBe('Invalid environment:\n  - PARTNER_ACCOUNT_IDS names an account more than once');
+    ).toBe('Invalid environment: PARTNER_ACCOUNT_IDS names an account more than once');
   });
 });

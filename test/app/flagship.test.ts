@@ -88,7 +88,7 @@ describe('flagship app (scenario 1, two accounts)', () => {
     ] as const) {
       const guard = Object.values(json.data?.alicloud_caller_identity ?? {})[0];
       expect(JSON.stringify(guard.lifecycle)).toContain(`self.account_id == \\"${account}\\"`);
-      expect(json.terraform?.backend).toEqual({ local: { path: `terraform.${name}.tfstate` } });
+      expect(json.terraform?.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
     }
   });
 

@@ -10,7 +10,7 @@ describe('AccountStack', () => {
     expect(json.terraform?.required_providers).toEqual({
       alicloud: { source: 'aliyun/alicloud', version: '~> 1.289' },
     });
-    expect(json.terraform?.backend).toEqual({ local: { path: 'terraform.test.tfstate' } });
+    expect(json.terraform?.backend).toEqual({ local: { path: '../../../terraform.test.tfstate' } });
   });
 
   test('uses the given CLI profile and OSS state with Tablestore locking', () => {

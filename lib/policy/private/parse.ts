@@ -3,6 +3,7 @@ import { Effect } from '../effect';
 import { PolicyStatement } from '../policy-statement';
 import { Principal } from '../principal';
 import { quote } from './expression';
+import { ValidationError } from './validation-error';
 
 const STATEMENT_KEYS = ['Action', 'Condition', 'Effect', 'NotAction', 'Principal', 'Resource'];
 
@@ -126,7 +127,7 @@ export function parsePolicyDocument(json: string): PolicyStatement[] {
   try {
     doc = JSON.parse(json);
   } catch (e) {
-    throw new Error(`PolicyDocument.fromJson: not valid JSON (${(e as Error).message})`);
+    throw new ValidationError(`PolicyDocument.fromJson: not valid JSON (${(e as Error).message})`);
   }
   const problems: string[] = [];
   const statements: PolicyStatement[] = [];
@@ -150,7 +151,7 @@ export function parsePolicyDocument(json: string): PolicyStatement[] {
     }
   }
   if (problems.length > 0) {
-    throw new Error(`PolicyDocument.fromJson: invalid policy document:\n  - ${problems.join('\n  - ')}`);
+    throw new ValidationError(`PolicyDocument.fromJson: invalid policy document:\n  - ${problems.join('\n  - ')}`);
   }
   return statements;
 }
