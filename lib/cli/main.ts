@@ -19,8 +19,7 @@ const USAGE = `usage:
                                            with --fail-on-new-access, exit 1 when head allows anything base did not
   cdktf-xaccount check [dir] [--fail-on high|medium|low]  exit 1 when open findings reach the level (default high)
   cdktf-xaccount --help | --version
-exit codes: 0 done, 1 check found open findings at the level (or diff --fail-on-new-access found new access),
-2 bad input or usage`;
+exit codes: 0 done, 1 check found open findings at the level or diff --fail-on-new-access found new access, 2 bad input or usage`;
 
 /** Options that take a value: the value is not a folder. */
 const OPTIONS_WITH_VALUE = ['--fail-on'];

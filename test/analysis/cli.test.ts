@@ -132,7 +132,8 @@ describe('cdktf-xaccount check and diff', () => {
 
 describe('cdktf-xaccount on day one: help, version, exact usage messages', () => {
   const version = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version;
-  const EXIT_CODES = 'exit codes: 0 done, 1 check found open findings at the level, 2 bad input or usage';
+  const EXIT_CODES =
+    'exit codes: 0 done, 1 check found open findings at the level or diff --fail-on-new-access found new access, 2 bad input or usage';
 
   test('--help prints the usage with the exit codes, exit 0, also after a command', () => {
     for (const argv of [['--help'], ['-h'], ['report', '--help'], ['check', 'cdktf.out', '-h']]) {
@@ -185,6 +186,8 @@ describe('cdktf-xaccount on day one: help, version, exact usage messages', () =>
       [['report', dir, 'other'], 'report: unexpected argument "other"'],
       [['check', dir, '--fail-on', 'high', '--strict'], 'check: unexpected argument "--strict"'],
       [['check', dir, dir], `check: unexpected argument "${dir}"`],
+      [['diff', dir, dir, '--fail-on-new-acess'], 'diff: unexpected argument "--fail-on-new-acess"'],
+      [['diff', dir, dir, dir], `diff: unexpected argument "${dir}"`],
     ];
     for (const [argv, message] of cases) {
       const result = cli(...argv);
@@ -199,7 +202,9 @@ describe('cdktf-xaccount on day one: help, version, exact usage messages', () =>
   test('the README documents the exit codes the usage prints', () => {
     const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
     expect(readme).toContain('| `0` | done (for `check`: no open finding at or above the level) |');
-    expect(readme).toContain('| `1` | `check` found open findings at or above the level |');
+    expect(readme).toContain(
+      '| `1` | `check` found open findings at or above the level; `diff --fail-on-new-access` found new access |',
+    );
     expect(readme).toContain('| `2` | bad input or usage: one line naming the file or argument and the problem |');
   });
 });
