@@ -1,0 +1,69 @@
+// Every synthesized stack (the flagship and every example, by the real `cdktf synth`) passes
+// `terraform init` + `terraform validate` against the provider's schema with no error and no
+// warning, and the check can fail: one renamed attribute makes validate fail.
+import * as fs from 'fs';
+import * as path from 'path';
+import { cdktfSynth, ROOT } from '../support/cdktf';
+import { init, stacksOf, tempDir, terraform, terraformOk } from './terraform';
+
+interface Validation {
+  valid: boolean;
+  error_count: number;
+  warning_count: number;
+  diagnostics: { severity: string; summary: string; detail: string }[];
+}
+
+function validate(dir: string): Validation {
+  return JSON.parse(terraform(dir, ['validate', '-json', '-no-color']).stdout) as Validation;
+}
+
+const folders = [
+  '.',
+  ...fs
+    .readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => fs.existsSync(path.join(ROOT, 'examples', f, 'cdktf.json')))
+    .map((f) => `examples/${f}`),
+];
+
+test('Terraform and the schema it checks against are the pinned ones', () => {
+  const version = JSON.parse(terraformOk(ROOT, ['version', '-json']).stdout) as { terraform_version: string };
+  const meta = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema', 'provider.json'), 'utf8')) as { version: string };
+  console.log(`Terraform ${version.terraform_version}; schema of aliyun/alicloud ${meta.version}`);
+  expect(version.terraform_version).toMatch(/^1\.\d+\.\d+$/);
+  expect(meta.version).toBe('1.289.0');
+});
+
+const outputs = new Map<string, string>();
+/** The folder synthesized once by the real `cdktf synth`. */
+function synthesized(folder: string): { [name: string]: string } {
+  if (!outputs.has(folder)) outputs.set(folder, cdktfSynth(folder));
+  return stacksOf(outputs.get(folder) as string);
+}
+
+describe.each(folders)('%s', (folder) => {
+  const stacks = synthesized(folder);
+
+  test.each(Object.keys(stacks))('stack %s validates with no errors and no warnings', (name) => {
+    init(stacks[name]);
+    const result = validate(stacks[name]);
+    expect(result.diagnostics).toEqual([]);
+    expect(result).toMatchObject({ valid: true, error_count: 0, warning_count: 0 });
+  });
+});
+
+test('a renamed attribute fails validation (the check can fail)', () => {
+  const stacks = synthesized('.');
+  const dir = tempDir('tf-renamed-');
+  const json = JSON.parse(fs.readFileSync(path.join(stacks.owner, 'cdk.tf.json'), 'utf8'));
+  const roles = json.resource.alicloud_ram_role as { [name: string]: { [attr: string]: unknown } };
+  const role = Object.values(roles)[0];
+  role.role_nam = role.role_name;
+  delete role.role_name;
+  fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(json));
+  init(dir);
+  const result = validate(dir);
+  expect(result.valid).toBe(false);
+  expect(result.diagnostics.map((d) => `${d.summary}: ${d.detail}`)).toEqual([
+    expect.stringMatching(/^Extraneous JSON object property: No argument or block type is named "role_nam"/),
+  ]);
+});
