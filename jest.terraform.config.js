@@ -11,5 +11,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 300000,
+  // Terraform and `cdktf synth` wait on child processes much of the time: two workers on two cores.
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
