@@ -10,22 +10,25 @@ import { ROOT } from '../support/cdktf';
 /** Whether the checks run against the registry's provider instead of the stand-in. */
 export const REGISTRY = process.env.ALICLOUD_PROVIDER === 'registry';
 
-let cliConfig: string | undefined;
+const cliConfigs = new Map<boolean, string>();
 
 /** The Terraform CLI configuration to use: the stand-in mirror's, or an empty one for the registry. */
-export function terraformCliConfig(): string {
-  if (cliConfig !== undefined) return cliConfig;
-  if (REGISTRY) {
-    cliConfig = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tf-registry-')), 'terraform.rc');
-    fs.writeFileSync(cliConfig, 'disable_checkpoint = true\n');
+export function terraformCliConfig(registry = REGISTRY): string {
+  const known = cliConfigs.get(registry);
+  if (known !== undefined) return known;
+  let config: string;
+  if (registry) {
+    config = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tf-registry-')), 'terraform.rc');
+    fs.writeFileSync(config, 'disable_checkpoint = true\n');
   } else {
     const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'terraform-standin.js')], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    cliConfig = out.trim().split('\n').pop() as string;
+    config = out.trim().split('\n').pop() as string;
   }
-  return cliConfig;
+  cliConfigs.set(registry, config);
+  return config;
 }
 
 /** What one Terraform command did. */
@@ -35,15 +38,20 @@ export interface TerraformRun {
   readonly stderr: string;
 }
 
-/** Runs `terraform <args>` in a folder, with the stand-in's credentials belonging to `account`. */
-export function terraform(dir: string, args: string[], env: { [name: string]: string } = {}): TerraformRun {
+/** Runs `terraform <args>` in a folder with extra environment (e.g. the stand-in's account). */
+export function terraform(
+  dir: string,
+  args: string[],
+  env: { [name: string]: string } = {},
+  registry = REGISTRY,
+): TerraformRun {
   const result = spawnSync('terraform', args, {
     cwd: dir,
     encoding: 'utf8',
     timeout: 120_000,
     env: {
       ...process.env,
-      TF_CLI_CONFIG_FILE: terraformCliConfig(),
+      TF_CLI_CONFIG_FILE: terraformCliConfig(registry),
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: '1',
@@ -65,10 +73,10 @@ export function terraformOk(dir: string, args: string[], env: { [name: string]: 
 }
 
 /** `terraform init` of a stack folder, with its state in `stateFile` (outside the synthesized output). */
-export function init(dir: string, stateFile?: string): void {
+export function init(dir: string, stateFile?: string, registry = REGISTRY): void {
   const backend = stateFile ? [`-backend-config=path=${stateFile}`, '-reconfigure'] : ['-backend=false'];
-  const run = terraform(dir, ['init', '-no-color', ...backend]);
-  if (run.status !== 0 && REGISTRY) {
+  const run = terraform(dir, ['init', '-no-color', ...backend], {}, registry);
+  if (run.status !== 0 && registry) {
     throw new Error(
       'ALICLOUD_PROVIDER=registry: terraform init could not install aliyun/alicloud from the Terraform registry ' +
         '(this machine cannot reach it). Run without ALICLOUD_PROVIDER to use the stand-in provider.\n' +

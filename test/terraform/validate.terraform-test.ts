@@ -13,8 +13,8 @@ interface Validation {
   diagnostics: { severity: string; summary: string; detail: string }[];
 }
 
-function validate(dir: string): Validation {
-  return JSON.parse(terraform(dir, ['validate', '-json', '-no-color']).stdout) as Validation;
+function validate(dir: string, registry?: boolean): Validation {
+  return JSON.parse(terraform(dir, ['validate', '-json', '-no-color'], {}, registry).stdout) as Validation;
 }
 
 const folders = [
@@ -66,4 +66,19 @@ test('a renamed attribute fails validation (the check can fail)', () => {
   expect(result.diagnostics.map((d) => `${d.summary}: ${d.detail}`)).toEqual([
     expect.stringMatching(/^Extraneous JSON object property: No argument or block type is named "role_nam"/),
   ]);
+});
+
+test('with the registry provider, the stack validates, or init says the registry cannot be reached', () => {
+  const dir = tempDir('tf-registry-stack-');
+  fs.copyFileSync(path.join(synthesized('.').owner, 'cdk.tf.json'), path.join(dir, 'cdk.tf.json'));
+  let reached = true;
+  try {
+    init(dir, undefined, true);
+  } catch (e) {
+    reached = false;
+    expect((e as Error).message).toMatch(
+      /^ALICLOUD_PROVIDER=registry: terraform init could not install aliyun\/alicloud from the Terraform registry/,
+    );
+  }
+  if (reached) expect(validate(dir, true)).toMatchObject({ valid: true, error_count: 0, warning_count: 0 });
 });
