@@ -66,20 +66,11 @@ func (s *server) ApplyResourceChange(_ context.Context, req *tfprotov5.ApplyReso
 			attrs[name] = tftypes.NewValue(current.Type(), value)
 		}
 	}
-	filled, err := tftypes.Transform(tftypes.NewValue(typ, attrs), func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
-		if !v.IsKnown() {
-			return zeroValue(v.Type()), nil
-		}
-		return v, nil
-	})
+	state, err := encodeKnown(typ, attrs, false)
 	if err != nil {
 		return nil, err
 	}
-	dv, err := tfprotov5.NewDynamicValue(typ, filled)
-	if err != nil {
-		return nil, err
-	}
-	return &tfprotov5.ApplyResourceChangeResponse{NewState: &dv, Private: req.PlannedPrivate}, nil
+	return &tfprotov5.ApplyResourceChangeResponse{NewState: state, Private: req.PlannedPrivate}, nil
 }
 
 func fillFrom(attrs map[string]tftypes.Value, target, source string) {

@@ -91,23 +91,11 @@ func (s *server) ReadDataSource(_ context.Context, req *tfprotov5.ReadDataSource
 		set("document", document)
 		set("id", numericID(document))
 	}
-	filled, err := tftypes.Transform(tftypes.NewValue(typ, attrs), func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
-		if !v.IsKnown() {
-			return zeroValue(v.Type()), nil
-		}
-		if v.IsNull() && v.Type().Is(tftypes.List{}) {
-			return zeroValue(v.Type()), nil // computed lists such as ids, names, roles: empty
-		}
-		return v, nil
-	})
+	state, err := encodeKnown(typ, attrs, true) // computed lists such as ids, names, roles: empty
 	if err != nil {
 		return nil, err
 	}
-	dv, err := tfprotov5.NewDynamicValue(typ, filled)
-	if err != nil {
-		return nil, err
-	}
-	return &tfprotov5.ReadDataSourceResponse{State: &dv}, nil
+	return &tfprotov5.ReadDataSourceResponse{State: state}, nil
 }
 
 // policyDocument renders alicloud_ram_policy_document's statements as the real data source does:

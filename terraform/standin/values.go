@@ -3,8 +3,25 @@ package main
 import (
 	"math/big"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov5"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
+
+// encodeKnown encodes an object for the protocol with every unknown value replaced by its zero
+// value (and, with emptyLists, every null list by an empty one): what apply and reads return.
+func encodeKnown(typ tftypes.Type, attrs map[string]tftypes.Value, emptyLists bool) (*tfprotov5.DynamicValue, error) {
+	filled, err := tftypes.Transform(tftypes.NewValue(typ, attrs), func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if !v.IsKnown() || (emptyLists && v.IsNull() && v.Type().Is(tftypes.List{})) {
+			return zeroValue(v.Type()), nil
+		}
+		return v, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	dv, err := tfprotov5.NewDynamicValue(typ, filled)
+	return &dv, err
+}
 
 // objectAttributes returns the attributes of a known, non-null object (nil otherwise).
 func objectAttributes(v tftypes.Value) map[string]tftypes.Value {
