@@ -78,11 +78,16 @@ describeStandin.each(cases)('$app stack $stack (account $account)', (c) => {
     terraformOk(dir, ['plan', '-detailed-exitcode', '-no-color'], as(c.account)); // 0: nothing left to do
   });
 
-  test('a plan with another account fails with the guard message; the state is untouched', () => {
+  test('plan, plan -refresh=false and apply with another account fail with the guard message; the state is untouched', () => {
     unchanged(() => {
-      const run = terraform(dir, ['plan', '-no-color'], as(c.wrong));
-      expect(run.status).toBe(1);
-      expect(squash(run.stderr)).toContain(guardMessage);
+      for (const args of [['plan'], ['plan', '-refresh=false'], ['apply', '-auto-approve']]) {
+        const run = terraform(dir, [...args, '-no-color'], as(c.wrong));
+        expect({ args, status: run.status, guard: squash(run.stderr).includes(guardMessage) }).toEqual({
+          args,
+          status: 1,
+          guard: true,
+        });
+      }
     });
   });
 
