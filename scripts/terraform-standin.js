@@ -32,6 +32,22 @@ function tool(command, args, what, env = process.env) {
   }
 }
 
+/** The files of the stand-in's sources that go into the build. */
+function sourceFiles(dir) {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.(go|json|mod|sum)$/.test(f))
+    .sort();
+}
+
+/** What the cached build depends on: the sources, the schema, the Go version and the target. */
+function buildStamp(dir, schemaFile, goVersion, target) {
+  const hash = crypto.createHash('sha256');
+  for (const f of sourceFiles(dir)) hash.update(`${f}\0`).update(fs.readFileSync(path.join(dir, f)));
+  hash.update(fs.readFileSync(schemaFile)).update(goVersion).update(target).update(meta.version);
+  return hash.digest('hex');
+}
+
 function main() {
   const goVersion = tool('go', ['version'], 'the stand-in provider is built with Go (1.25 or later)').trim();
   // Terraform itself is not needed to build, but nothing can use the mirror without it.
@@ -41,14 +57,8 @@ function main() {
   ).terraform_version;
   const [goos, goarch] = tool('go', ['env', 'GOOS', 'GOARCH'], '').trim().split(/\s+/);
 
-  const files = fs
-    .readdirSync(sources)
-    .filter((f) => /\.(go|json|mod|sum)$/.test(f))
-    .sort();
-  const hash = crypto.createHash('sha256');
-  for (const f of files) hash.update(`${f}\0`).update(fs.readFileSync(path.join(sources, f)));
-  hash.update(fs.readFileSync(schemaPath)).update(goVersion).update(`${goos}_${goarch}`).update(meta.version);
-  const stamp = hash.digest('hex');
+  const files = sourceFiles(sources);
+  const stamp = buildStamp(sources, schemaPath, goVersion, `${goos}_${goarch}`);
 
   const mirror = path.join(cache, 'mirror');
   const target = path.join(mirror, 'registry.terraform.io', 'aliyun', 'alicloud', meta.version, `${goos}_${goarch}`);
@@ -94,4 +104,5 @@ function main() {
   process.stdout.write(`${config}\n`);
 }
 
-main();
+if (require.main === module) main();
+module.exports = { buildStamp };
