@@ -26,8 +26,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov5/tf5server"
 )
 
-// providerAddress is the registry address the stand-in answers for.
-const providerAddress = "registry.terraform.io/aliyun/alicloud"
+// providerAddress is the registry address the stand-in answers for, and providerVersion the
+// release whose schema it serves.
+const (
+	providerAddress = "registry.terraform.io/aliyun/alicloud"
+	providerVersion = "1.289.0"
+)
 
 func main() {
 	schemas, err := loadSchemas()

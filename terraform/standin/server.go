@@ -102,14 +102,47 @@ func (s *server) StopProvider(context.Context, *tfprotov5.StopProviderRequest) (
 	return &tfprotov5.StopProviderResponse{}, nil
 }
 
-// ValidateResourceTypeConfig adds nothing to Terraform's own schema checks: the real provider's
-// validators (enums, JSON syntax, lengths) are not reproduced.
-func (s *server) ValidateResourceTypeConfig(context.Context, *tfprotov5.ValidateResourceTypeConfigRequest) (*tfprotov5.ValidateResourceTypeConfigResponse, error) {
-	return &tfprotov5.ValidateResourceTypeConfigResponse{}, nil
+// ValidateResourceTypeConfig warns about deprecated arguments, as the real provider does (the
+// schema marks them; the provider's own messages are not in it). The real provider's validators
+// (enums, JSON syntax, lengths) are not reproduced.
+func (s *server) ValidateResourceTypeConfig(_ context.Context, req *tfprotov5.ValidateResourceTypeConfigRequest) (*tfprotov5.ValidateResourceTypeConfigResponse, error) {
+	schema, diags := s.resourceSchema(req.TypeName)
+	if diags != nil {
+		return &tfprotov5.ValidateResourceTypeConfigResponse{Diagnostics: diags}, nil
+	}
+	diags, err := deprecations(req.TypeName, schema, req.Config)
+	return &tfprotov5.ValidateResourceTypeConfigResponse{Diagnostics: diags}, err
 }
 
-func (s *server) ValidateDataSourceConfig(context.Context, *tfprotov5.ValidateDataSourceConfigRequest) (*tfprotov5.ValidateDataSourceConfigResponse, error) {
-	return &tfprotov5.ValidateDataSourceConfigResponse{}, nil
+func (s *server) ValidateDataSourceConfig(_ context.Context, req *tfprotov5.ValidateDataSourceConfigRequest) (*tfprotov5.ValidateDataSourceConfigResponse, error) {
+	schema, ok := s.schemas.DataSources[req.TypeName]
+	if !ok {
+		return &tfprotov5.ValidateDataSourceConfigResponse{Diagnostics: errorDiag("Unknown data source", req.TypeName+" is not in the stand-in's schema subset.")}, nil
+	}
+	diags, err := deprecations(req.TypeName, schema, req.Config)
+	return &tfprotov5.ValidateDataSourceConfigResponse{Diagnostics: diags}, err
+}
+
+// deprecations warns once for a deprecated type and once for each deprecated argument that is set.
+func deprecations(typeName string, schema *tfprotov5.Schema, config *tfprotov5.DynamicValue) ([]*tfprotov5.Diagnostic, error) {
+	var diags []*tfprotov5.Diagnostic
+	if schema.Block.Deprecated {
+		diags = append(diags, &tfprotov5.Diagnostic{Severity: tfprotov5.DiagnosticSeverityWarning,
+			Summary: "Deprecated resource type", Detail: typeName + " is deprecated in aliyun/alicloud " + providerVersion + "."})
+	}
+	value, err := config.Unmarshal(schema.ValueType())
+	if err != nil {
+		return nil, err
+	}
+	err = tftypes.Walk(value, func(path *tftypes.AttributePath, v tftypes.Value) (bool, error) {
+		if attr := attributeAt(schema.Block, path); attr != nil && attr.Deprecated && !v.IsNull() {
+			diags = append(diags, &tfprotov5.Diagnostic{Severity: tfprotov5.DiagnosticSeverityWarning,
+				Summary: "Argument is deprecated", Attribute: path,
+				Detail: fmt.Sprintf("%s: %q is deprecated in aliyun/alicloud %s.", typeName, attr.Name, providerVersion)})
+		}
+		return true, nil
+	})
+	return diags, err
 }
 
 // UpgradeResourceState passes the stored JSON through: every schema version here is 0.

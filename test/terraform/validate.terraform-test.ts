@@ -68,6 +68,21 @@ test('a renamed attribute fails validation (the check can fail)', () => {
   ]);
 });
 
+test('a deprecated argument is a warning, which the checks above count', () => {
+  const dir = tempDir('tf-deprecated-');
+  const json = JSON.parse(fs.readFileSync(path.join(synthesized('.').owner, 'cdk.tf.json'), 'utf8'));
+  const role = Object.values(json.resource.alicloud_ram_role as { [name: string]: { [attr: string]: unknown } })[0];
+  role.name = role.role_name;
+  delete role.role_name;
+  fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(json));
+  init(dir);
+  const result = validate(dir);
+  expect(result).toMatchObject({ valid: true, error_count: 0, warning_count: 1 });
+  expect(result.diagnostics.map((d) => `${d.summary}: ${d.detail}`)).toEqual([
+    'Argument is deprecated: alicloud_ram_role: "name" is deprecated in aliyun/alicloud 1.289.0.',
+  ]);
+});
+
 test('with the registry provider, the stack validates, or init says the registry cannot be reached', () => {
   const dir = tempDir('tf-registry-stack-');
   fs.copyFileSync(path.join(synthesized('.').owner, 'cdk.tf.json'), path.join(dir, 'cdk.tf.json'));
