@@ -11,7 +11,7 @@ export { IRamPolicy, PolicyReference, PolicyType } from './ram/ram-policy';
 export { LogAccess, LogGrant } from './log/log-grant';
 export { ScopedLogPolicy, ScopedLogPolicyProps } from './log/scoped-log-policy';
 export { AccountGuard, AccountGuardProps } from './stack/account-guard';
-export { AccountStack, AccountStackProps, OssStateBackendProps } from './stack/account-stack';
+export { AccountStack, AccountStackAssumeRole, AccountStackProps, OssStateBackendProps } from './stack/account-stack';
 export * as alicloud from './.gen/providers/alicloud';
 export * from './analysis';
 export { Findings } from './stack/findings';

@@ -1,5 +1,16 @@
-import { LocalBackend, OssBackend, TerraformElement, TerraformStack } from 'cdktf';
-import { Construct, Node } from 'constructs';
+import {
+  Aspects,
+  LocalBackend,
+  OssBackend,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformResource,
+  TerraformStack,
+} from 'cdktf';
+// cdktf renders `dependsOn` through this helper (a bare address, as depends_on requires) but does
+// not export it from its index.
+import { dependable } from 'cdktf/lib/tfExpression';
+import { Construct, IConstruct, Node } from 'constructs';
 import { AlicloudProvider } from '../.gen/providers/alicloud/provider';
 import { checkAccountId } from '../policy/private/checks';
 import { quote } from '../policy/private/expression';
@@ -26,6 +37,22 @@ export interface OssStateBackendProps {
   readonly tablestoreTable: string;
 }
 
+/** The role that the stack's providers assume for every call. */
+export interface AccountStackAssumeRole {
+  /** ARN of a RAM role in the stack's own account: `acs:ram::<accountId>:role/<name>`. */
+  readonly roleArn: string;
+  /**
+   * The STS session name.
+   * @default - the provider's default (`terraform`)
+   */
+  readonly sessionName?: string;
+  /**
+   * The external ID the role's trust policy requires.
+   * @default - none
+   */
+  readonly externalId?: string;
+}
+
 /** Properties of an `AccountStack`. */
 export interface AccountStackProps {
   /** The account this stack manages; the plan stops when the credentials belong to another. */
@@ -42,14 +69,44 @@ export interface AccountStackProps {
    * @default - local state in `terraform.<stack id>.tfstate` next to the synth output folder (`cdktf.out`), never inside it
    */
   readonly stateBackend?: OssStateBackendProps;
+  /**
+   * Assume this role in the stack's account for every call (recommended for pipelines). It is the
+   * one guard that holds by construction: every call then runs in `accountId` or fails, also for
+   * `terraform destroy -refresh=false`, which the other layers of the guard cannot stop.
+   * @default - the credentials are used as they are
+   */
+  readonly assumeRole?: AccountStackAssumeRole;
 }
 
 const REGION = /^[a-z]{2}(-[a-z0-9]+)+$/;
+const ROLE_ARN = /^acs:ram::(\d{16}):role\/[A-Za-z0-9._-]{1,64}$/;
+
+/** The problems of an assume_role setting for a stack of `accountId`. */
+function checkAssumeRole(assumeRole: AccountStackAssumeRole | undefined, accountId: string): string[] {
+  if (assumeRole === undefined) return [];
+  const arn = assumeRole.roleArn;
+  const match = ROLE_ARN.exec(arn);
+  if (!match) {
+    return [`assumeRole.roleArn ${quote(arn)} is not a RAM role ARN (acs:ram::<account ID>:role/<role name>)`];
+  }
+  return match[1] === accountId
+    ? []
+    : [
+        `assumeRole.roleArn ${quote(arn)} is a role of account ${match[1]}, not of ${accountId} ` +
+          '(the role must be in the account the stack manages)',
+      ];
+}
 
 /**
  * One Terraform stack for one Alibaba Cloud account: its own provider, its own state, and a guard
  * that stops the plan when the credentials are for another account. Pipelines deploy each account's
  * stack with only that account's credentials; no stack references another.
+ *
+ * The guard has three layers: (1) every resource and data source depends on the caller-identity
+ * read, so `-target` cannot skip its postcondition; (2) the read goes through a second, aliased
+ * provider (`alicloud.account-guard`) with the same credentials, and the main provider's `region`
+ * is invalid unless the account matches, so `destroy` cannot configure the provider; (3) the
+ * `assumeRole` option makes every call run in the stack's account.
  *
  * Terraform addresses read as the construct path below the stack, joined by `_`
  * (`alicloud_ram_role.partner-log-writer_role`), without cdktf's hash suffix: construct ids are part
@@ -62,6 +119,8 @@ export class AccountStack extends TerraformStack {
   public readonly region: string;
   /** The stack's alicloud provider. */
   public readonly provider: AlicloudProvider;
+  /** The aliased provider, with the same credentials, that reads the caller identity for the guard. */
+  public readonly guardProvider: AlicloudProvider;
   /** The wrong-account guard. */
   public readonly guard: AccountGuard;
   private readonly logicalIds = new Map<string, string>();
@@ -76,6 +135,7 @@ export class AccountStack extends TerraformStack {
       ...(backend && !/^https:\/\/\S+$/.test(backend.tablestoreEndpoint)
         ? [`stateBackend.tablestoreEndpoint ${quote(backend.tablestoreEndpoint)} is not an https:// endpoint`]
         : []),
+      ...checkAssumeRole(props.assumeRole, props.accountId),
     ]);
     // Replaces TerraformStack.allocateLogicalId for this instance. A declared override would be the
     // natural form, but jsii 5.9 rejects it (JSII5006: it compares the members of the parameter's
@@ -83,7 +143,29 @@ export class AccountStack extends TerraformStack {
     this.allocateLogicalId = (element) => this.readableLogicalId(element);
     this.accountId = props.accountId;
     this.region = props.region;
-    this.provider = new AlicloudProvider(this, 'alicloud', { region: props.region, profile: props.profile });
+    const credentials = {
+      profile: props.profile,
+      assumeRole: props.assumeRole && {
+        roleArn: props.assumeRole.roleArn,
+        sessionName: props.assumeRole.sessionName,
+        externalId: props.assumeRole.externalId,
+      },
+    };
+    this.guardProvider = new AlicloudProvider(this, 'alicloud-account-guard', {
+      alias: 'account-guard',
+      region: props.region,
+      ...credentials,
+    });
+    this.guard = new AccountGuard(this, 'account-guard', {
+      expectedAccountId: props.accountId,
+      label: `stack "${id}"`,
+      provider: this.guardProvider,
+    });
+    this.provider = new AlicloudProvider(this, 'alicloud', {
+      region: this.guard.guardedRegion(props.region),
+      ...credentials,
+    });
+    Aspects.of(this).add({ visit: (node) => this.dependOnGuard(node) });
     if (backend) {
       new OssBackend(this, {
         bucket: backend.bucket,
@@ -101,10 +183,17 @@ export class AccountStack extends TerraformStack {
       // the relative path keeps the synthesized JSON the same on every machine.
       new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     }
-    this.guard = new AccountGuard(this, 'account-guard', {
-      expectedAccountId: props.accountId,
-      label: `stack "${id}"`,
-    });
+  }
+
+  /** Makes a resource or data source of this stack depend on the guard's read (layer 1). */
+  private dependOnGuard(node: IConstruct): void {
+    const guardRead = this.guard.callerIdentity;
+    if (node === guardRead || TerraformStack.of(node) !== this) return;
+    if (!TerraformResource.isTerraformResource(node) && !(node instanceof TerraformDataSource)) return;
+    const element = node as TerraformResource | TerraformDataSource;
+    const dependsOn = element.dependsOn ?? [];
+    const address = dependable(guardRead);
+    if (!dependsOn.includes(address)) element.dependsOn = [...dependsOn, address];
   }
 
   /** Readable, hash-free logical ids; two constructs that would get the same id are an error. */

@@ -3,10 +3,21 @@ import { Construct } from 'constructs';
 import { AccountGuard, AccountStack, CrossAccountRole } from '../../lib';
 import { errorOf, OWNER, PARTNER, synthAccountStack, StackJson } from '../support/synth';
 
+/** The main provider's region: the region when the guard read finds the account, else a refusal. */
+function guardedRegion(region: string, account: string, stack: string): string {
+  return (
+    `\${(data.alicloud_caller_identity.account-guard_caller.account_id == "${account}") ? "${region}" : ` +
+    `"wrong credentials: not account ${account}, which stack ${stack} manages"}`
+  );
+}
+
 describe('AccountStack', () => {
   test('has its own provider, pinned to the schema version line, and local state by default', () => {
     const json = synthAccountStack(() => undefined);
-    expect(json.provider?.alicloud).toEqual([{ region: 'cn-hangzhou' }]);
+    expect(json.provider?.alicloud).toEqual([
+      { alias: 'account-guard', region: 'cn-hangzhou' },
+      { region: guardedRegion('cn-hangzhou', OWNER, 'test') },
+    ]);
     expect(json.terraform?.required_providers).toEqual({
       alicloud: { source: 'aliyun/alicloud', version: '~> 1.289' },
     });
@@ -26,7 +37,10 @@ describe('AccountStack', () => {
       },
     });
     const json = JSON.parse(Testing.synth(stack)) as StackJson;
-    expect(json.provider?.alicloud).toEqual([{ region: 'cn-shanghai', profile: 'owner-ci' }]);
+    expect(json.provider?.alicloud).toEqual([
+      { alias: 'account-guard', region: 'cn-shanghai', profile: 'owner-ci' },
+      { region: guardedRegion('cn-shanghai', OWNER, 'owner'), profile: 'owner-ci' },
+    ]);
     expect(json.terraform?.backend).toEqual({
       oss: {
         bucket: 'tf-state',
@@ -54,6 +68,50 @@ describe('AccountStack', () => {
       ],
     });
     expect(json.data?.alicloud_account).toBeUndefined();
+  });
+
+  test('the guard reads through an aliased provider, and every resource depends on the read', () => {
+    const json = synthAccountStack((stack) => {
+      new CrossAccountRole(stack, 'partner-log-writer', {
+        roleName: 'r',
+        trustedAccountIds: [PARTNER],
+        systemPolicies: ['AliyunLogReadOnlyAccess'],
+      });
+    });
+    expect(json.data?.alicloud_caller_identity['account-guard_caller'].provider).toBe('alicloud.account-guard');
+    const elements = Object.values(json.resource ?? {}).flatMap((byName) => Object.values(byName));
+    expect(elements.length).toBe(2);
+    for (const element of elements) {
+      expect(element.depends_on).toEqual(['data.alicloud_caller_identity.account-guard_caller']);
+    }
+  });
+
+  test('assumeRole goes to both providers', () => {
+    const app = Testing.app();
+    const roleArn = `acs:ram::${OWNER}:role/terraform-deployer`;
+    const stack = new AccountStack(app, 'owner', {
+      accountId: OWNER,
+      region: 'cn-hangzhou',
+      assumeRole: { roleArn, sessionName: 'pipeline', externalId: 'x-1' },
+    });
+    const json = JSON.parse(Testing.synth(stack)) as StackJson;
+    const assumeRole = { role_arn: roleArn, session_name: 'pipeline', external_id: 'x-1' };
+    expect(json.provider?.alicloud).toEqual([
+      { alias: 'account-guard', region: 'cn-hangzhou', assume_role: assumeRole },
+      { region: guardedRegion('cn-hangzhou', OWNER, 'owner'), assume_role: assumeRole },
+    ]);
+  });
+
+  test('an assumeRole ARN that is malformed or of another account is refused', () => {
+    const make = (roleArn: string) => () =>
+      new AccountStack(Testing.app(), 'owner', { accountId: OWNER, region: 'cn-hangzhou', assumeRole: { roleArn } });
+    expect(errorOf(make('arn:aws:iam::1:role/x'))).toBe(
+      'owner: assumeRole.roleArn "arn:aws:iam::1:role/x" is not a RAM role ARN (acs:ram::<account ID>:role/<role name>)',
+    );
+    expect(errorOf(make(`acs:ram::${PARTNER}:role/deployer`))).toBe(
+      `owner: assumeRole.roleArn "acs:ram::${PARTNER}:role/deployer" is a role of account ${PARTNER}, ` +
+        `not of ${OWNER} (the role must be in the account the stack manages)`,
+    );
   });
 
   test('Terraform names are the construct path below the stack, without hashes', () => {
