@@ -35,7 +35,7 @@ export class AccessReport {
     const g = this.graph;
     const out: string[] = ['# Cross-account access report', ''];
     out.push(
-      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accountId ?? 'unknown'})`).join(', ')}. ` +
+      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accounts.join(', ') || 'unknown'})`).join(', ')}. ` +
         `System policies are read from ${SystemPolicies.SNAPSHOT}; Alibaba may have changed them since.`,
       '',
     );
@@ -56,7 +56,7 @@ export class AccessReport {
       out.push('| severity | id | subject | finding | acknowledged |', '| --- | --- | --- | --- | --- |');
       for (const f of this.findings) {
         out.push(
-          `| ${f.severity} | ${code(f.id)} | ${cell(f.subject)} | ${cell(f.message)} | ${cell(f.acknowledgedReason ?? '')} |`,
+          `| ${f.severity} | ${code(f.id)}<br>${code(f.fingerprint)} | ${cell(f.subject)} | ${cell(f.message)} | ${cell(f.acknowledgedReason ?? '')} |`,
         );
       }
       out.push('');
