@@ -4,7 +4,7 @@ import { FindingId, Severity } from '../finding';
 import { GraphPolicy } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
 import { FindingDraft } from './finding-draft';
-import { allowsFor, allowStatements, PROBE_ACCOUNT, PROBE_NAME, statementAllows } from './probes';
+import { allowStatements, hasWildcard, opens, PROBE_ACCOUNT, PROBE_NAME } from './probes';
 
 /** A user, group or role and the policies attached to it. */
 interface Holder {
@@ -21,13 +21,27 @@ const ROLE_ARN = /^acs:ram:[^:]*:(\d+):role\/([^*?]+)$/;
 
 function holdersOf(graph: AccessGraph): Holder[] {
   return [
-    ...graph.users.map((u) => ({ ...u, subject: u.arn, label: `user ${u.userName}` })),
+    ...graph.users.map((u) => ({
+      stack: u.stack,
+      path: u.path,
+      subject: u.arn,
+      label: `user ${u.userName}`,
+      policies: u.policies,
+    })),
     ...graph.groups.map((g) => ({
-      ...g,
+      stack: g.stack,
+      path: g.path,
       subject: `group ${g.groupName} (${g.accountId ?? 'unknown account'})`,
       label: `group ${g.groupName}`,
+      policies: g.policies,
     })),
-    ...graph.roles.map((r) => ({ ...r, subject: r.arn, label: `role ${r.roleName}` })),
+    ...graph.roles.map((r) => ({
+      stack: r.stack,
+      path: r.path,
+      subject: r.arn,
+      label: `role ${r.roleName}`,
+      policies: r.policies,
+    })),
   ];
 }
 
@@ -44,9 +58,11 @@ function allowedThrough(statement: PolicyStatement): string[] {
  * no policy names, in an account of the output, an account the policies name, or an account nobody
  * names? `*`, `acs:ram:*:*:role/*` and an Allow `NotAction: ["ram:*"]` on `*` all do.
  */
-function assumeAnyRole(graph: AccessGraph, holder: Holder, documents: PolicyDocument[]): FindingDraft[] {
-  const statements = allowStatements(documents);
-  const accounts = new Set<string>([PROBE_ACCOUNT, ...graph.stacks.flatMap((s) => (s.accountId ? [s.accountId] : []))]);
+function assumeAnyRole(outputAccounts: string[], holder: Holder, documents: PolicyDocument[]): FindingDraft[] {
+  // Literal resources name their roles, never the made-up one: only statements with a wildcard are asked.
+  const statements = allowStatements(documents).filter((s) => s.resources.some(hasWildcard));
+  if (statements.length === 0) return [];
+  const accounts = new Set<string>([PROBE_ACCOUNT, ...outputAccounts]);
   for (const r of statements.flatMap((s) => s.resources)) {
     const account = /^acs:ram:[^:]*:(\d+):/.exec(r)?.[1];
     if (account) accounts.add(account);
@@ -54,10 +70,8 @@ function assumeAnyRole(graph: AccessGraph, holder: Holder, documents: PolicyDocu
   const probes = Array.from(accounts).map((a) => `acs:ram::${a}:role/${PROBE_NAME}`);
   const through = new Set<string>();
   for (const statement of statements) {
-    const opens = probes.filter(
-      (p) => allowsFor(documents, statement, ASSUME, p) && statementAllows(statement, ASSUME, p),
-    );
-    if (opens.length > 0) allowedThrough(statement).forEach((t) => through.add(t));
+    if (probes.some((p) => opens(documents, statement, ASSUME, p)))
+      allowedThrough(statement).forEach((t) => through.add(t));
   }
   if (through.size === 0) return [];
   const list = Array.from(through).sort().join(', ');
@@ -75,8 +89,12 @@ function assumeAnyRole(graph: AccessGraph, holder: Holder, documents: PolicyDocu
 }
 
 /** `XA-GRANT-UNKNOWN-ROLE`: the role ARNs the holder's policies allow AssumeRole on that the output does not define. */
-function grantsOfUnknownRoles(graph: AccessGraph, holder: Holder, documents: PolicyDocument[]): FindingDraft[] {
-  const defined = new Set(graph.roles.map((r) => `${r.accountId}:${r.roleName}`));
+function grantsOfUnknownRoles(
+  graph: AccessGraph,
+  defined: Set<string>,
+  holder: Holder,
+  documents: PolicyDocument[],
+): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   const statements = allowStatements(documents);
   const named = new Set(statements.flatMap((s) => s.resources).filter((r) => ROLE_ARN.test(r)));
@@ -84,7 +102,7 @@ function grantsOfUnknownRoles(graph: AccessGraph, holder: Holder, documents: Pol
     const [, accountId, roleName] = ROLE_ARN.exec(resource)!;
     if (defined.has(`${accountId}:${roleName}`)) continue;
     const arn = `acs:ram::${accountId}:role/${roleName}`;
-    if (!statements.some((s) => allowsFor(documents, s, ASSUME, arn))) continue;
+    if (!statements.some((s) => opens(documents, s, ASSUME, arn))) continue;
     const known = graph.hasAccount(accountId);
     drafts.push({
       stack: holder.stack,
@@ -104,6 +122,8 @@ function grantsOfUnknownRoles(graph: AccessGraph, holder: Holder, documents: Pol
 /** The findings about what users, groups and roles may do: broad system policies, any-role and unknown-role grants. */
 export function holderFindings(graph: AccessGraph): FindingDraft[] {
   const drafts: FindingDraft[] = [];
+  const defined = new Set(graph.roles.map((r) => `${r.accountId}:${r.roleName}`));
+  const outputAccounts = graph.stacks.flatMap((s) => s.accounts);
   for (const holder of holdersOf(graph)) {
     for (const policy of holder.policies) {
       const alternative =
@@ -121,7 +141,10 @@ export function holderFindings(graph: AccessGraph): FindingDraft[] {
       }
     }
     const documents = holder.policies.flatMap((p) => (p.document ? [p.document] : []));
-    drafts.push(...assumeAnyRole(graph, holder, documents), ...grantsOfUnknownRoles(graph, holder, documents));
+    drafts.push(
+      ...assumeAnyRole(outputAccounts, holder, documents),
+      ...grantsOfUnknownRoles(graph, defined, holder, documents),
+    );
   }
   return drafts;
 }

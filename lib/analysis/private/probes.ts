@@ -47,26 +47,57 @@ export function wildcardResourceProbe(pattern: string): string {
   return `${instantiate(parts[0])}:${service}:${region}:${account}:${name}`;
 }
 
+/** Whether a glob pattern has a wildcard: a literal pattern matches only itself, never a made-up request. */
+export function hasWildcard(pattern: string): boolean {
+  return pattern.includes('*') || pattern.includes('?');
+}
+
 /** The statements of the documents that allow something (Allow effect). */
 export function allowStatements(documents: PolicyDocument[]): PolicyStatement[] {
-  return documents.flatMap((d) => d.statements).filter((s) => s.effect === Effect.ALLOW);
+  const allows: PolicyStatement[] = [];
+  for (const document of documents) {
+    for (const statement of document.statements) if (statement.effect === Effect.ALLOW) allows.push(statement);
+  }
+  return allows;
+}
+
+interface Alone {
+  readonly document: PolicyDocument;
+  readonly context: { [key: string]: string[] };
+  /** Decisions of the statement on its own, by `action \0 resource`: system policies are shared by many holders. */
+  readonly decisions: Map<string, boolean>;
+}
+const alone = new WeakMap<PolicyStatement, Alone>();
+
+/** The statement as a document of its own, and a request context meeting its conditions (computed once). */
+export function aloneOf(statement: PolicyStatement): Alone {
+  let entry = alone.get(statement);
+  if (!entry) {
+    const document = new PolicyDocument([statement]);
+    entry = { document, context: satisfyingContext(statement.conditions), decisions: new Map() };
+    alone.set(statement, entry);
+  }
+  return entry;
 }
 
 /**
- * Whether `documents` allow `action` on `resource` for a caller meeting the conditions of `statement`
- * (the statement that might allow it). The Deny statements of every document still apply.
+ * Whether `statement` opens `action` on `resource`: it allows the request on its own, for a caller meeting
+ * its conditions, and all of `documents` (their Denies included) still allow it. Asking the statement alone
+ * first is what attributes the access to it, and spares evaluating every document for statements that
+ * cannot allow the request anyway.
  */
-export function allowsFor(
+export function opens(
   documents: PolicyDocument[],
   statement: PolicyStatement,
   action: string,
   resource: string,
 ): boolean {
-  const context = satisfyingContext(statement.conditions);
-  return PolicyEvaluator.evaluate(documents, { action, resource, context }) === Decision.ALLOW;
-}
-
-/** Whether one statement on its own allows the request under a context meeting its own conditions. */
-export function statementAllows(statement: PolicyStatement, action: string, resource: string): boolean {
-  return allowsFor([new PolicyDocument([statement])], statement, action, resource);
+  const { document, context, decisions } = aloneOf(statement);
+  const key = `${action}\u0000${resource}`;
+  let itself = decisions.get(key);
+  if (itself === undefined) {
+    itself = PolicyEvaluator.evaluate([document], { action, resource, context }) === Decision.ALLOW;
+    decisions.set(key, itself);
+  }
+  return itself && PolicyEvaluator.evaluate(documents, { action, resource, context }) === Decision.ALLOW;
 }

@@ -7,7 +7,7 @@ import { PolicyEvaluator } from '../policy-evaluator';
 import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { FindingDraft } from './finding-draft';
-import { PROBE_NAME } from './probes';
+import { aloneOf, PROBE_NAME } from './probes';
 import { satisfyingContext } from './satisfying-context';
 import { restrictsWho } from './who-keys';
 
@@ -27,7 +27,7 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
     if (roots.length === 0) continue;
     const howOrWhen = statement.conditions.filter((c) => !restrictsWho(c));
     const context = satisfyingContext(howOrWhen);
-    const alone = new PolicyDocument([statement, ...denies]);
+    const alone = denies.length === 0 ? aloneOf(statement).document : new PolicyDocument([statement, ...denies]);
     const admitted = roots.filter(
       (p) =>
         p.accountId !== undefined &&

@@ -3,7 +3,15 @@ import { FindingId, Severity } from '../finding';
 import { GraphRole } from '../graph-model';
 import { FindingDraft } from './finding-draft';
 import { globMatches } from './glob';
-import { allowsFor, allowStatements, instantiate, PROBE_NAME, probeAction, wildcardResourceProbe } from './probes';
+import {
+  allowStatements,
+  hasWildcard,
+  instantiate,
+  opens,
+  PROBE_NAME,
+  probeAction,
+  wildcardResourceProbe,
+} from './probes';
 
 /** Services a statement's actions name (`log` of `log:Get*`), plus one no policy names. */
 function probedServices(statement: PolicyStatement): string[] {
@@ -23,11 +31,13 @@ function concreteActions(statement: PolicyStatement): string[] {
  * actions, on a resource the statement covers, against all of `documents` (their Denies included).
  */
 function wideActions(documents: PolicyDocument[], statement: PolicyStatement): string[] {
+  // Literal actions match only themselves, never the made-up ones: nothing to ask the evaluator.
+  if (statement.notActions.length === 0 && !statement.actions.some(hasWildcard)) return [];
   const wide = new Set<string>();
   for (const resource of statement.resources.map(instantiate)) {
     for (const service of probedServices(statement)) {
       const action = probeAction(service);
-      if (!allowsFor(documents, statement, action, resource)) continue;
+      if (!opens(documents, statement, action, resource)) continue;
       if (statement.notActions.length > 0) statement.notActions.forEach((a) => wide.add(`all but ${a}`));
       else statement.actions.filter((a) => globMatches(a, action, false)).forEach((a) => wide.add(a));
     }
@@ -37,9 +47,10 @@ function wideActions(documents: PolicyDocument[], statement: PolicyStatement): s
 
 /** The resource patterns of `statement` that allow an action on a resource made up for the probe. */
 function wideResources(documents: PolicyDocument[], statement: PolicyStatement): string[] {
-  return statement.resources.filter((pattern) => {
+  // A literal resource matches only itself, never the made-up one.
+  return statement.resources.filter(hasWildcard).filter((pattern) => {
     const probe = wildcardResourceProbe(pattern);
-    return concreteActions(statement).some((a) => allowsFor(documents, statement, a, probe));
+    return concreteActions(statement).some((a) => opens(documents, statement, a, probe));
   });
 }
 
