@@ -154,7 +154,11 @@ describe('XA-TRUST-NO-CONDITION: a condition that does not restrict who may assu
     ['no condition', null],
     ['acs:SecureTransport alone', { Bool: { 'acs:SecureTransport': 'true' } }],
     ['a time window alone', { DateLessThan: { 'acs:CurrentTime': '2030-01-01T00:00:00Z' } }],
-    ['a negated external ID (met by leaving the key out)', { StringNotEquals: { 'sts:ExternalId': 'x' } }],
+    ['a negated external ID (any other ID meets it)', { StringNotEquals: { 'sts:ExternalId': 'x' } }],
+    ['every address', { IpAddress: { 'acs:SourceIp': '0.0.0.0/0' } }],
+    ['any external ID', { StringLike: { 'sts:ExternalId': '*' } }],
+    ['MFA absent', { Bool: { 'acs:MFAPresent': 'false' } }],
+    ['every principal of the account', { StringLike: { 'acs:PrincipalARN': `acs:ram::${PARTNER}:*` } }],
   ])('%s: reported', (_, condition) => {
     expect(roleFindings(undefined, condition)).toEqual(['XA-TRUST-NO-CONDITION']);
   });

@@ -9,13 +9,14 @@ import { describeConditions } from './describe';
 import { FindingDraft } from './finding-draft';
 import { aloneOf, PROBE_NAME } from './probes';
 import { satisfyingContext } from './satisfying-context';
-import { restrictsWho } from './who-keys';
+import { anybodyContext, restrictsWho } from './who-keys';
 
 /**
  * `XA-TRUST-NO-CONDITION`, asked of the evaluator: for each Allow trust statement naming an account root,
- * can a RAM user of that account that no policy names assume the role, with a request meeting only the
- * statement's conditions that do not restrict who (`acs:SecureTransport`, `acs:CurrentTime`, ...; see
- * who-keys.ts)? If yes, the statement lets every user and role of the account in. The Deny statements of
+ * can a RAM user of that account that no policy names assume the role, bringing what any caller brings for
+ * the keys that can restrict who (no MFA, an arbitrary address, no known external ID; see who-keys.ts) and
+ * meeting the conditions on how or when (`acs:SecureTransport`, `acs:CurrentTime`, ...)? If yes, the
+ * statement lets every user and role of the account in. The Deny statements of
  * the trust policy still apply; the other Allow statements do not, so each statement is judged alone.
  */
 export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): FindingDraft[] {
@@ -26,19 +27,13 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
     const roots = statement.principals.filter((p) => p.type === PrincipalType.RAM && p.identifier.endsWith(':root'));
     if (roots.length === 0) continue;
     const howOrWhen = statement.conditions.filter((c) => !restrictsWho(c));
-    const context = satisfyingContext(howOrWhen);
     const alone = denies.length === 0 ? aloneOf(statement).document : new PolicyDocument([statement, ...denies]);
-    const admitted = roots.filter(
-      (p) =>
-        p.accountId !== undefined &&
-        PolicyEvaluator.evaluateAssumeRole(
-          [stsAll],
-          alone,
-          `acs:ram::${p.accountId}:user/${PROBE_NAME}`,
-          role.arn,
-          context,
-        ) === Decision.ALLOW,
-    );
+    const admitted = roots.filter((p) => {
+      if (p.accountId === undefined) return false;
+      const caller = `acs:ram::${p.accountId}:user/${PROBE_NAME}`;
+      const context = { ...satisfyingContext(howOrWhen), ...anybodyContext(statement.conditions, caller) };
+      return PolicyEvaluator.evaluateAssumeRole([stsAll], alone, caller, role.arn, context) === Decision.ALLOW;
+    });
     if (admitted.length === 0) continue;
     const accounts = admitted.map((p) => p.accountId!).sort();
     const words = describeConditions(howOrWhen);

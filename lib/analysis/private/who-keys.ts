@@ -1,27 +1,38 @@
 import { Condition, ConditionKey } from '../../policy';
+import { PROBE_NAME } from './probes';
 
 /**
- * Condition keys that restrict WHO may assume a role, not only how or when (ram-policy-reference §1.7,
- * §3.3): the caller's sign-in (`acs:MFAPresent`: only users who signed in with MFA), where it calls from
- * (`acs:SourceIp`, `acs:SourceVpc`), what it knows (`sts:ExternalId`, the confused-deputy check of §3.3),
- * and which identity or credential it is (`acs:PrincipalARN`, `acs:AccessId`, `sts:SourceIdentity`).
- * Every other key (`acs:SecureTransport`, `acs:CurrentTime`, tags, ...) says how or when any user of the
- * trusted account may get in, so it does not stand in for naming the users: an unknown key is treated
- * as not restricting who, the direction in which a finding is reported rather than missed.
+ * Condition keys that can restrict WHO may assume a role, not only how or when (ram-policy-reference §1.7,
+ * §3.3): the caller's sign-in (`acs:MFAPresent`), where it calls from (`acs:SourceIp`, `acs:SourceVpc`),
+ * what it knows (`sts:ExternalId`, the confused-deputy check of §3.3), and which identity or credential it
+ * is (`acs:PrincipalARN`, `acs:AccessId`, `sts:SourceIdentity`). Each maps to the value an arbitrary caller
+ * that no policy names would bring: no MFA, an address of TEST-NET-2 (RFC 5737), a made-up VPC, external
+ * ID, AccessKey and source identity. A condition that such a caller meets (`0.0.0.0/0`, `StringLike "*"`,
+ * `MFAPresent false`) restricts nobody. Every other key (`acs:SecureTransport`, `acs:CurrentTime`, tags,
+ * ...) says how or when, so it is met as a user who follows the rules would meet it; an unknown key is
+ * treated so too, the direction in which a finding is reported rather than missed.
  */
-const WHO_KEYS = new Set(
-  [
-    ConditionKey.MFA_PRESENT,
-    ConditionKey.SOURCE_IP,
-    ConditionKey.SOURCE_VPC,
-    ConditionKey.EXTERNAL_ID,
-    'acs:PrincipalARN',
-    'acs:AccessId',
-    'sts:SourceIdentity',
-  ].map((k) => k.toLowerCase()),
-);
+const ANYBODY: { [lowerCaseKey: string]: (callerArn: string) => string } = {
+  [ConditionKey.MFA_PRESENT.toLowerCase()]: () => 'false',
+  [ConditionKey.SOURCE_IP.toLowerCase()]: () => '198.51.100.77',
+  [ConditionKey.SOURCE_VPC.toLowerCase()]: () => `vpc-${PROBE_NAME}`,
+  [ConditionKey.EXTERNAL_ID.toLowerCase()]: () => PROBE_NAME,
+  'acs:principalarn': (callerArn) => callerArn,
+  'acs:accessid': () => `LTAI${PROBE_NAME}`,
+  'sts:sourceidentity': () => PROBE_NAME,
+};
 
-/** Whether the condition's key restricts who may assume (condition keys are compared case-insensitively). */
+/** Whether the condition's key can restrict who may assume (keys compared case-insensitively). */
 export function restrictsWho(condition: Condition): boolean {
-  return WHO_KEYS.has(condition.key.toLowerCase());
+  return ANYBODY[condition.key.toLowerCase()] !== undefined;
+}
+
+/** The values an arbitrary caller brings for the who-keys of these conditions, under each key's own spelling. */
+export function anybodyContext(conditions: Condition[], callerArn: string): { [key: string]: string[] } {
+  const context: { [key: string]: string[] } = {};
+  for (const c of conditions) {
+    const value = ANYBODY[c.key.toLowerCase()];
+    if (value) context[c.key] = [value(callerArn)];
+  }
+  return context;
 }
