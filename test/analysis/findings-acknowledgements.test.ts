@@ -30,6 +30,23 @@ describe('acknowledgements bound to content', () => {
     expect(original.fingerprint).toMatch(/^[0-9a-f]{12}$/);
   });
 
+  test('report --json lists content and fingerprint per finding, the markdown the fingerprint under the id', () => {
+    const dir = synthOut((app) => {
+      new CrossAccountRole(accountStack(app, 'owner', OWNER), 'role', {
+        roleName: 'r',
+        ownerAccountId: OWNER,
+        trustedAccountIds: [PARTNER],
+      });
+    });
+    const report = AccessReport.fromGraph(AccessGraph.fromSynthOutput(dir));
+    expect((report.toJson().findings as Finding[])[0]).toMatchObject({
+      id: FindingId.TRUST_NO_CONDITION,
+      content: original.content,
+      fingerprint: original.fingerprint,
+    });
+    expect(report.toMarkdown()).toContain(`| \`${FindingId.TRUST_NO_CONDITION}\`<br>\`${original.fingerprint}\` |`);
+  });
+
   test('an acknowledgement naming the content, or the fingerprint, acknowledges it', () => {
     expect(trustFinding([PARTNER], { content: original.content })).toMatchObject({ acknowledgedReason: REASON });
     expect(trustFinding([PARTNER], { fingerprint: original.fingerprint })).toMatchObject({
