@@ -1,6 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import {
   AccessGraph,
+  AccessReport,
   AccountGuard,
   alicloud,
   AssumeRoleUserGrant,
@@ -210,5 +211,12 @@ describe('a composed stack synthesized with our constructs', () => {
       [`acs:ram::${PARTNER}:user/b2`, Decision.ALLOW],
     ]);
     expect(graph.assumersOf(graph.roles[0]).some((r) => r.kind === 'external-account')).toBe(false);
+  });
+
+  test('the report names both accounts of the stack, and the diagram puts the stack in both', () => {
+    const markdown = AccessReport.fromGraph(graph).toMarkdown();
+    expect(markdown).toContain(`Stacks: \`platform\` (account ${OWNER}, ${PARTNER}).`);
+    expect(markdown).toContain(`account ${OWNER} (platform)`);
+    expect(markdown).toContain(`account ${PARTNER} (platform)`);
   });
 });
