@@ -1,4 +1,4 @@
-import { Effect, PolicyDocument, PolicyStatement } from '../../policy';
+import { Condition, ConditionOperator, Effect, PolicyDocument, PolicyStatement } from '../../policy';
 import { Decision } from '../decision';
 import { PolicyEvaluator } from '../policy-evaluator';
 import { satisfyingContext } from './satisfying-context';
@@ -80,11 +80,33 @@ export function aloneOf(statement: PolicyStatement): Alone {
   return entry;
 }
 
+const NEGATED = new Set<string>([
+  ConditionOperator.STRING_NOT_EQUALS,
+  ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE,
+  ConditionOperator.STRING_NOT_LIKE,
+  ConditionOperator.NUMERIC_NOT_EQUALS,
+  ConditionOperator.DATE_NOT_EQUALS,
+  ConditionOperator.NOT_IP_ADDRESS,
+]);
+
+/**
+ * `context` changed so that `condition` fails: a positive operator over a missing key never holds, and a
+ * negated one fails for a value it names. A conditioned Deny does not apply when any of its conditions fails.
+ */
+function failing(context: { [key: string]: string[] }, condition: Condition): { [key: string]: string[] } {
+  const changed = { ...context };
+  const value = condition.values[0];
+  if (!NEGATED.has(condition.operator) || value === undefined) delete changed[condition.key];
+  else changed[condition.key] = [value.split('/')[0].replace(/[*?]/g, 'x')];
+  return changed;
+}
+
 /**
  * Whether `statement` opens `action` on `resource`: it allows the request on its own, for a caller meeting
- * its conditions, and all of `documents` (their Denies included) still allow it. Asking the statement alone
- * first is what attributes the access to it, and spares evaluating every document for statements that
- * cannot allow the request anyway.
+ * its conditions, and all of `documents` (their Denies included) still allow it, for that caller or for
+ * one that also steps around a conditioned Deny (makes one of its conditions fail). Asking the statement
+ * alone first is what attributes the access to it, and spares evaluating every document for statements
+ * that cannot allow the request anyway.
  */
 export function opens(
   documents: PolicyDocument[],
@@ -99,5 +121,15 @@ export function opens(
     itself = PolicyEvaluator.evaluate([document], { action, resource, context }) === Decision.ALLOW;
     decisions.set(key, itself);
   }
-  return itself && PolicyEvaluator.evaluate(documents, { action, resource, context }) === Decision.ALLOW;
+  if (!itself) return false;
+  const allows = (c: { [key: string]: string[] }, docs: PolicyDocument[]): boolean =>
+    PolicyEvaluator.evaluate(docs, { action, resource, context: c }) === Decision.ALLOW;
+  if (allows(context, documents)) return true;
+  for (const deny of documents.flatMap((d) => d.statements).filter((s) => s.effect === Effect.DENY)) {
+    for (const condition of deny.conditions) {
+      const around = failing(context, condition);
+      if (allows(around, [document]) && allows(around, documents)) return true;
+    }
+  }
+  return false;
 }

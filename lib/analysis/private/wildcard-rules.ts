@@ -20,9 +20,18 @@ function probedServices(statement: PolicyStatement): string[] {
   return Array.from(new Set([...named, PROBE_NAME]));
 }
 
-/** Actions the statement allows, made concrete: for `NotAction`, an action of a service it does not name. */
-function concreteActions(statement: PolicyStatement): string[] {
-  return statement.notActions.length > 0 ? [probeAction(PROBE_NAME)] : statement.actions.map(instantiate);
+/**
+ * Actions to ask about: every action the documents name (made concrete where it has a wildcard: a Deny of
+ * `NotAction: ["sts:AssumeRole"]` leaves exactly that one), and a made-up action of every service they name
+ * (a Deny of `NotAction: ["log:*"]` leaves the log actions of an Allow `*`) and of one nobody names. The
+ * evaluator decides which of them the statement allows.
+ */
+function candidateActions(documents: PolicyDocument[], statement: PolicyStatement): string[] {
+  const named = documents.flatMap((d) => d.statements).flatMap((s) => [...s.actions, ...s.notActions]);
+  const services = named.map((a) => instantiate(a.split(':')[0]));
+  return Array.from(
+    new Set([...statement.actions, ...named].map(instantiate).concat([...services, PROBE_NAME].map(probeAction))),
+  );
 }
 
 /**
@@ -50,7 +59,7 @@ function wideResources(documents: PolicyDocument[], statement: PolicyStatement):
   // A literal resource matches only itself, never the made-up one.
   return statement.resources.filter(hasWildcard).filter((pattern) => {
     const probe = wildcardResourceProbe(pattern);
-    return concreteActions(statement).some((a) => opens(documents, statement, a, probe));
+    return candidateActions(documents, statement).some((a) => opens(documents, statement, a, probe));
   });
 }
 
