@@ -58,6 +58,15 @@ for (const mfa of [undefined, 'true', 'false']) {
   }
 }
 
+/** Resources nobody names, of every service and type of the vocabulary. */
+function freshResources(i: number): string[] {
+  return ['log', 'ecs', 'ram', 'fresh'].flatMap((service) =>
+    [OWNER, OTHER].flatMap((account) =>
+      ['project/', 'instance/', 'role/', ''].map((type) => `acs:${service}:cn-fresh:${account}:${type}fresh-${i}`),
+    ),
+  );
+}
+
 function pick<T>(next: () => number, list: T[]): T {
   return list[Math.floor(next() * list.length)];
 }
@@ -126,15 +135,42 @@ describe(`finding rules agree with the evaluator (${CASES} cases each, seed ${SE
       );
       const findings = AccessReport.fromGraph(AccessGraph.fromSynthOutput(handWrittenOut({ owner }))).findings;
       const fires = findings.some((f) => f.id === 'XA-WILDCARD-RESOURCE');
-      const resources = ['log', 'ecs', 'ram'].flatMap((service) =>
-        [OWNER, OTHER].flatMap((account) =>
-          ['project/', 'instance/', 'role/', ''].map((type) => `acs:${service}:cn-fresh:${account}:${type}fresh-${i}`),
-        ),
-      );
+      const resources = freshResources(i);
       const expected = allowsSome(PolicyDocument.fromJson(policyText(...statements)), actions, resources);
       expect({ case: i, seed: SEED + 1, statements, fires }).toEqual({
         case: i,
         seed: SEED + 1,
+        statements,
+        fires: expected,
+      });
+    }
+  });
+
+  test('XA-WILDCARD-ACTION fires exactly when some context allows an action nobody names on a resource', () => {
+    const next = random(SEED + 2);
+    const actions = ['sts', 'log', 'ecs', 'ram', 'fresh'].map((service) => `${service}:FreshAction`);
+    for (let i = 0; i < CASES; i++) {
+      const statements = policy(next);
+      const owner = accountJson(
+        OWNER,
+        roleResources(
+          'r',
+          [trustStatement([`acs:ram::${PARTNER}:root`], { Bool: { 'acs:MFAPresent': 'true' } })],
+          statements,
+        ),
+      );
+      const findings = AccessReport.fromGraph(AccessGraph.fromSynthOutput(handWrittenOut({ owner }))).findings;
+      const fires = findings.some((f) => f.id === 'XA-WILDCARD-ACTION');
+      const resources = [
+        `acs:ram::${OWNER}:role/r`,
+        `acs:log:cn-hangzhou:${OWNER}:project/p/logstore/l`,
+        `acs:log:cn-fresh:${OWNER}:project/p/fresh-${i}`,
+        ...freshResources(i),
+      ];
+      const expected = allowsSome(PolicyDocument.fromJson(policyText(...statements)), actions, resources);
+      expect({ case: i, seed: SEED + 2, statements, fires }).toEqual({
+        case: i,
+        seed: SEED + 2,
         statements,
         fires: expected,
       });

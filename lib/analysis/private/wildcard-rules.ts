@@ -13,10 +13,16 @@ import {
   wildcardResourceProbe,
 } from './probes';
 
-/** Services a statement's actions name (`log` of `log:Get*`), plus one no policy names. */
-function probedServices(statement: PolicyStatement): string[] {
-  // A wildcard in the service part (`lo*`, `l?g:*`) stands for made-up services it matches.
-  const named = statement.actions.map((a) => instantiate(a.split(':')[0])).filter((s) => s !== '');
+/**
+ * Services the documents name (`log` of `log:Get*`, of a Deny's `NotAction: ["log:*"]`), plus one no policy
+ * names. A wildcard in the service part (`lo*`, `l?g:*`) stands for made-up services it matches.
+ */
+function probedServices(documents: PolicyDocument[]): string[] {
+  const named = documents
+    .flatMap((d) => d.statements)
+    .flatMap((s) => [...s.actions, ...s.notActions])
+    .map((a) => instantiate(a.split(':')[0]))
+    .filter((s) => s !== '');
   return Array.from(new Set([...named, PROBE_NAME]));
 }
 
@@ -44,7 +50,7 @@ function wideActions(documents: PolicyDocument[], statement: PolicyStatement): s
   if (statement.notActions.length === 0 && !statement.actions.some(hasWildcard)) return [];
   const wide = new Set<string>();
   for (const resource of statement.resources.map(instantiate)) {
-    for (const service of probedServices(statement)) {
+    for (const service of probedServices(documents)) {
       const action = probeAction(service);
       if (!opens(documents, statement, action, resource)) continue;
       if (statement.notActions.length > 0) statement.notActions.forEach((a) => wide.add(`all but ${a}`));
