@@ -151,11 +151,19 @@ function principalMatches(type: string, identifier: string, caller: Caller): boo
   return identifier === caller.arn;
 }
 
+/** Parsed callers by ARN: a report asks about the same few thousand callers again and again. */
+const callers = new Map<string, Caller | undefined>();
+const MAX_CACHED_CALLERS = 100_000;
+
 function parseCaller(arn: string): Caller | undefined {
+  if (callers.has(arn)) return callers.get(arn);
   // Arn.parseRamIdentity refuses `user/<name>/<more>`: only a role session has a fourth segment, and
   // a role session ARN (`role/<name>/<session>`) is the role for trust purposes.
   const parts = Arn.parseRamIdentity(arn);
-  return parts && { accountId: parts.accountId, kind: parts.kind as Caller['kind'], arn: parts.identityArn };
+  const caller = parts && { accountId: parts.accountId, kind: parts.kind as Caller['kind'], arn: parts.identityArn };
+  if (callers.size >= MAX_CACHED_CALLERS) callers.clear();
+  callers.set(arn, caller);
+  return caller;
 }
 
 function explain(callerDecision: Decision, trustDecision: Decision): string {

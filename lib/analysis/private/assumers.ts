@@ -45,9 +45,9 @@ function stsAll(): PolicyDocument {
 }
 
 /** Does a trust statement name this caller (its account's root, or its own ARN)? (ram-policy-reference §2.3) */
-function names(statement: PolicyStatement, arn: string, accountId: string | undefined): boolean {
+function names(statement: PolicyStatement, arn: string, root: string): boolean {
   return statement.principals.some(
-    (p) => p.type === PrincipalType.RAM && (p.identifier === arn || p.identifier === `acs:ram::${accountId}:root`),
+    (p) => p.type === PrincipalType.RAM && (p.identifier === arn || p.identifier === root),
   );
 }
 
@@ -190,7 +190,8 @@ export class AssumerComputation {
     caller: { arn: string; accountId?: string; policies: PolicyDocument[] },
     restrict?: { [key: string]: (string | undefined)[] },
   ): Admission {
-    const trust = this.graph.allowTrustOf(role).filter((s) => names(s, caller.arn, caller.accountId));
+    const root = `acs:ram::${caller.accountId}:root`;
+    const trust = this.graph.allowTrustOf(role).filter((s) => names(s, caller.arn, root));
     const trustDeny = role.trustPolicy.statements.filter((s) => s.effect === Effect.DENY);
     const statements = caller.policies.flatMap((d) => d.statements);
     const grants = statements.filter((s) => s.effect === Effect.ALLOW && mayCover(s, role.arn));

@@ -63,6 +63,8 @@ export function allowStatements(documents: PolicyDocument[]): PolicyStatement[] 
 
 interface Alone {
   readonly document: PolicyDocument;
+  /** `[document]`, allocated once: the evaluator takes a list. */
+  readonly documents: PolicyDocument[];
   readonly context: { [key: string]: string[] };
   /** Decisions of the statement on its own, by `action \0 resource`: system policies are shared by many holders. */
   readonly decisions: Map<string, boolean>;
@@ -74,7 +76,7 @@ export function aloneOf(statement: PolicyStatement): Alone {
   let entry = alone.get(statement);
   if (!entry) {
     const document = new PolicyDocument([statement]);
-    entry = { document, context: satisfyingContext(statement.conditions), decisions: new Map() };
+    entry = { document, documents: [document], context: satisfyingContext(statement.conditions), decisions: new Map() };
     alone.set(statement, entry);
   }
   return entry;
@@ -114,11 +116,11 @@ export function opens(
   action: string,
   resource: string,
 ): boolean {
-  const { document, context, decisions } = aloneOf(statement);
+  const { documents: itselfOnly, context, decisions } = aloneOf(statement);
   const key = `${action}\u0000${resource}`;
   let itself = decisions.get(key);
   if (itself === undefined) {
-    itself = PolicyEvaluator.evaluate([document], { action, resource, context }) === Decision.ALLOW;
+    itself = PolicyEvaluator.evaluate(itselfOnly, { action, resource, context }) === Decision.ALLOW;
     decisions.set(key, itself);
   }
   if (!itself) return false;
@@ -128,7 +130,7 @@ export function opens(
   for (const deny of documents.flatMap((d) => d.statements).filter((s) => s.effect === Effect.DENY)) {
     for (const condition of deny.conditions) {
       const around = failing(context, condition);
-      if (allows(around, [document]) && allows(around, documents)) return true;
+      if (allows(around, itselfOnly) && allows(around, documents)) return true;
     }
   }
   return false;
