@@ -66,8 +66,8 @@ interface Alone {
   /** `[document]`, allocated once: the evaluator takes a list. */
   readonly documents: PolicyDocument[];
   readonly context: { [key: string]: string[] };
-  /** Decisions of the statement on its own, by `action \0 resource`: system policies are shared by many holders. */
-  readonly decisions: Map<string, boolean>;
+  /** Decisions of the statement on its own, by action and resource: system policies are shared by many holders. */
+  readonly decisions: Map<string, Map<string, boolean>>;
 }
 const alone = new WeakMap<PolicyStatement, Alone>();
 
@@ -117,11 +117,12 @@ export function opens(
   resource: string,
 ): boolean {
   const { documents: itselfOnly, context, decisions } = aloneOf(statement);
-  const key = `${action}\u0000${resource}`;
-  let itself = decisions.get(key);
+  let byResource = decisions.get(action);
+  if (!byResource) decisions.set(action, (byResource = new Map()));
+  let itself = byResource.get(resource);
   if (itself === undefined) {
     itself = PolicyEvaluator.evaluate(itselfOnly, { action, resource, context }) === Decision.ALLOW;
-    decisions.set(key, itself);
+    byResource.set(resource, itself);
   }
   if (!itself) return false;
   const allows = (c: { [key: string]: string[] }, docs: PolicyDocument[]): boolean =>
