@@ -20,6 +20,7 @@ export function probeAction(service: string): string {
 
 /** A concrete value the glob `pattern` matches: every `*` and `?` replaced by made-up text. */
 export function instantiate(pattern: string): string {
+  if (!hasWildcard(pattern)) return pattern; // most actions and ARNs are literal: no new string
   return pattern.replace(/\*/g, PROBE_NAME).replace(/\?/g, 'x');
 }
 
