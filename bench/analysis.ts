@@ -1,7 +1,7 @@
 // Analysis of one synthesized output, in its own process:
 //   node -r ts-node/register/transpile-only bench/analysis.ts <cdktf.out dir> <runs>
 // times (a) the floor: reading the manifest and JSON.parse-ing every stack file, and (b) ours: building
-// the access graph and writing the report; prints one JSON line with both medians.
+// the access graph and writing the report; prints one JSON line with both medians (wall and CPU time).
 import * as fs from 'fs';
 import * as path from 'path';
 import { AccessGraph, AccessReport } from '../lib';
@@ -24,15 +24,23 @@ function ours(): number {
   return report.length;
 }
 
-function median(fn: () => number): { medianMs: number; runsMs: number[] } {
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Wall and process CPU time (user + system) of `runs` runs after a warm-up: medians and the wall times. */
+function median(fn: () => number): { medianMs: number; cpuMedianMs: number; runsMs: number[] } {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     fn();
-    if (i > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(cpuStart);
+    if (i > 0) {
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      cpu.push((used.user + used.system) / 1e3);
+    }
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(sorted.length / 2)], runsMs: times.map((t) => Math.round(t)) };
+  return { medianMs: middle(times), cpuMedianMs: middle(cpu), runsMs: times.map((t) => Math.round(t)) };
 }
 
 const floorResult = median(floor);

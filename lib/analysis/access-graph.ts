@@ -128,9 +128,7 @@ export class AccessGraph {
     >();
     for (const policy of role.policies) {
       for (const statement of policy.document?.statements ?? []) {
-        const conditions = describeConditions(statement.conditions);
-        const actions =
-          statement.actions.length > 0 ? statement.actions : statement.notActions.map((a) => `everything except ${a}`);
+        const { conditions, actionWords } = wordsOf(statement);
         for (const resource of statement.resources) {
           const key = `${resource}\u0000${conditions}`;
           const entry = byKey.get(key) ?? {
@@ -140,9 +138,8 @@ export class AccessGraph {
             conditions,
             policies: new Set(),
           };
-          actions.forEach((a) =>
-            (statement.effect === Effect.DENY ? entry.denied : entry.allowed).add(describeAction(a)),
-          );
+          const words = statement.effect === Effect.DENY ? entry.denied : entry.allowed;
+          for (const w of actionWords) words.add(w);
           entry.policies.add(policy.policyName);
           byKey.set(key, entry);
         }
@@ -164,6 +161,25 @@ export class AccessGraph {
   public policyDocumentsOf(role: GraphRole): PolicyDocument[] {
     return role.policies.flatMap((p) => (p.document ? [p.document] : []));
   }
+}
+
+/** A statement's conditions and actions in words. */
+interface StatementWords {
+  readonly conditions: string;
+  readonly actionWords: string[];
+}
+const statementWords = new WeakMap<PolicyStatement, StatementWords>();
+
+/** The words of a statement, computed once: system policies' statements are shared by thousands of roles. */
+function wordsOf(statement: PolicyStatement): StatementWords {
+  let words = statementWords.get(statement);
+  if (!words) {
+    const actions =
+      statement.actions.length > 0 ? statement.actions : statement.notActions.map((a) => `everything except ${a}`);
+    words = { conditions: describeConditions(statement.conditions), actionWords: actions.map(describeAction) };
+    statementWords.set(statement, words);
+  }
+  return words;
 }
 
 /** Accounts named by RAM principals of the trust statements (root, user or role of the account). */

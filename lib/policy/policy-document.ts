@@ -39,6 +39,9 @@ export class PolicyDocument {
 
   /** The statements as added (before canonical merging): a frozen snapshot, shared until the next `addStatements`. */
   public get statements(): PolicyStatement[] {
+    // Checked before `remember` so that the common hit allocates no closure (the evaluator reads this per request).
+    const hit = this.memo.get('statements');
+    if (hit && hit.count === this._statements.length) return hit.value as PolicyStatement[];
     return this.remember('statements', () => Object.freeze([...this._statements]) as PolicyStatement[]);
   }
 

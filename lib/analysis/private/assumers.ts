@@ -45,9 +45,9 @@ function stsAll(): PolicyDocument {
 }
 
 /** Does a trust statement name this caller (its account's root, or its own ARN)? (ram-policy-reference §2.3) */
-function names(statement: PolicyStatement, arn: string, accountId: string | undefined): boolean {
+function names(statement: PolicyStatement, arn: string, root: string): boolean {
   return statement.principals.some(
-    (p) => p.type === PrincipalType.RAM && (p.identifier === arn || p.identifier === `acs:ram::${accountId}:root`),
+    (p) => p.type === PrincipalType.RAM && (p.identifier === arn || p.identifier === root),
   );
 }
 
@@ -64,6 +64,7 @@ function mayCover(statement: PolicyStatement, roleArn: string): boolean {
 }
 
 function unique(sets: Condition[][]): Condition[][] {
+  if (sets.length <= 1) return [...sets]; // nothing to merge or order (most rows: no set, or one)
   const seen = new Map<string, Condition[]>();
   for (const set of sets) seen.set(set.map(conditionIdentity).sort().join('\u0000'), set);
   return Array.from(seen.entries())
@@ -73,6 +74,7 @@ function unique(sets: Condition[][]): Condition[][] {
 
 /** Words of the condition sets: `""` for one unconditional set, otherwise each set in parentheses. */
 function words(sets: Condition[][]): { conditions: string; conditionSets: string[] } {
+  if (sets.length === 0) return { conditions: '', conditionSets: [] };
   const conditionSets = Array.from(new Set(sets.map(describeConditions))).sort();
   const conditions =
     conditionSets.length <= 1
@@ -190,7 +192,10 @@ export class AssumerComputation {
     caller: { arn: string; accountId?: string; policies: PolicyDocument[] },
     restrict?: { [key: string]: (string | undefined)[] },
   ): Admission {
-    const trust = this.graph.allowTrustOf(role).filter((s) => names(s, caller.arn, caller.accountId));
+    const root = `acs:ram::${caller.accountId}:root`;
+    const trust = this.graph.allowTrustOf(role).filter((s) => names(s, caller.arn, root));
+    // No trust statement names the caller: no pair can admit it (the evaluator's decision is asked by the rows).
+    if (trust.length === 0) return { sets: [] };
     const trustDeny = role.trustPolicy.statements.filter((s) => s.effect === Effect.DENY);
     const statements = caller.policies.flatMap((d) => d.statements);
     const grants = statements.filter((s) => s.effect === Effect.ALLOW && mayCover(s, role.arn));

@@ -20,6 +20,7 @@ export function probeAction(service: string): string {
 
 /** A concrete value the glob `pattern` matches: every `*` and `?` replaced by made-up text. */
 export function instantiate(pattern: string): string {
+  if (!hasWildcard(pattern)) return pattern; // most actions and ARNs are literal: no new string
   return pattern.replace(/\*/g, PROBE_NAME).replace(/\?/g, 'x');
 }
 
@@ -63,9 +64,11 @@ export function allowStatements(documents: PolicyDocument[]): PolicyStatement[] 
 
 interface Alone {
   readonly document: PolicyDocument;
+  /** `[document]`, allocated once: the evaluator takes a list. */
+  readonly documents: PolicyDocument[];
   readonly context: { [key: string]: string[] };
-  /** Decisions of the statement on its own, by `action \0 resource`: system policies are shared by many holders. */
-  readonly decisions: Map<string, boolean>;
+  /** Decisions of the statement on its own, by action and resource: system policies are shared by many holders. */
+  readonly decisions: Map<string, Map<string, boolean>>;
 }
 const alone = new WeakMap<PolicyStatement, Alone>();
 
@@ -74,7 +77,7 @@ export function aloneOf(statement: PolicyStatement): Alone {
   let entry = alone.get(statement);
   if (!entry) {
     const document = new PolicyDocument([statement]);
-    entry = { document, context: satisfyingContext(statement.conditions), decisions: new Map() };
+    entry = { document, documents: [document], context: satisfyingContext(statement.conditions), decisions: new Map() };
     alone.set(statement, entry);
   }
   return entry;
@@ -114,12 +117,13 @@ export function opens(
   action: string,
   resource: string,
 ): boolean {
-  const { document, context, decisions } = aloneOf(statement);
-  const key = `${action}\u0000${resource}`;
-  let itself = decisions.get(key);
+  const { documents: itselfOnly, context, decisions } = aloneOf(statement);
+  let byResource = decisions.get(action);
+  if (!byResource) decisions.set(action, (byResource = new Map()));
+  let itself = byResource.get(resource);
   if (itself === undefined) {
-    itself = PolicyEvaluator.evaluate([document], { action, resource, context }) === Decision.ALLOW;
-    decisions.set(key, itself);
+    itself = PolicyEvaluator.evaluate(itselfOnly, { action, resource, context }) === Decision.ALLOW;
+    byResource.set(resource, itself);
   }
   if (!itself) return false;
   const allows = (c: { [key: string]: string[] }, docs: PolicyDocument[]): boolean =>
@@ -128,7 +132,7 @@ export function opens(
   for (const deny of documents.flatMap((d) => d.statements).filter((s) => s.effect === Effect.DENY)) {
     for (const condition of deny.conditions) {
       const around = failing(context, condition);
-      if (allows(around, [document]) && allows(around, documents)) return true;
+      if (allows(around, itselfOnly) && allows(around, documents)) return true;
     }
   }
   return false;

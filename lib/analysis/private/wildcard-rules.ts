@@ -13,17 +13,31 @@ import {
   wildcardResourceProbe,
 } from './probes';
 
+/** What the probes of one role's custom documents ask about, computed once per role (not per statement and pattern). */
+interface Probes {
+  readonly documents: PolicyDocument[];
+  /** Every action the documents name, made concrete where it has a wildcard. */
+  readonly namedActions: string[];
+  /** A made-up action of every service the documents name (`''` for an action without one), and of one nobody names. */
+  readonly serviceActions: string[];
+  /** Services to probe for wide actions: those named (made concrete), and one nobody names. */
+  readonly services: string[];
+}
+
 /**
- * Services the documents name (`log` of `log:Get*`, of a Deny's `NotAction: ["log:*"]`), plus one no policy
- * names. A wildcard in the service part (`lo*`, `l?g:*`) stands for made-up services it matches.
+ * The probes of a role's custom documents. Services: those the documents name (`log` of `log:Get*`, of a
+ * Deny's `NotAction: ["log:*"]`), plus one no policy names; a wildcard in the service part (`lo*`, `l?g:*`)
+ * stands for made-up services it matches.
  */
-function probedServices(documents: PolicyDocument[]): string[] {
-  const named = documents
-    .flatMap((d) => d.statements)
-    .flatMap((s) => [...s.actions, ...s.notActions])
-    .map((a) => instantiate(a.split(':')[0]))
-    .filter((s) => s !== '');
-  return Array.from(new Set([...named, PROBE_NAME]));
+function probesOf(documents: PolicyDocument[]): Probes {
+  const named = documents.flatMap((d) => d.statements).flatMap((s) => [...s.actions, ...s.notActions]);
+  const namedServices = named.map((a) => instantiate(a.split(':')[0]));
+  return {
+    documents,
+    namedActions: named.map(instantiate),
+    serviceActions: [...namedServices, PROBE_NAME].map(probeAction),
+    services: Array.from(new Set([...namedServices.filter((s) => s !== ''), PROBE_NAME])),
+  };
 }
 
 /**
@@ -32,12 +46,8 @@ function probedServices(documents: PolicyDocument[]): string[] {
  * (a Deny of `NotAction: ["log:*"]` leaves the log actions of an Allow `*`) and of one nobody names. The
  * evaluator decides which of them the statement allows.
  */
-function candidateActions(documents: PolicyDocument[], statement: PolicyStatement): string[] {
-  const named = documents.flatMap((d) => d.statements).flatMap((s) => [...s.actions, ...s.notActions]);
-  const services = named.map((a) => instantiate(a.split(':')[0]));
-  return Array.from(
-    new Set([...statement.actions, ...named].map(instantiate).concat([...services, PROBE_NAME].map(probeAction))),
-  );
+function candidateActions(probes: Probes, statement: PolicyStatement): string[] {
+  return Array.from(new Set([...statement.actions.map(instantiate), ...probes.namedActions, ...probes.serviceActions]));
 }
 
 /**
@@ -45,14 +55,14 @@ function candidateActions(documents: PolicyDocument[], statement: PolicyStatemen
  * action of a service it names that no policy names (`log:*`): judged by the decision on those made-up
  * actions, on a resource the statement covers, against all of `documents` (their Denies included).
  */
-function wideActions(documents: PolicyDocument[], statement: PolicyStatement): string[] {
+function wideActions(probes: Probes, statement: PolicyStatement): string[] {
   // Literal actions match only themselves, never the made-up ones: nothing to ask the evaluator.
   if (statement.notActions.length === 0 && !statement.actions.some(hasWildcard)) return [];
   const wide = new Set<string>();
   for (const resource of statement.resources.map(instantiate)) {
-    for (const service of probedServices(documents)) {
+    for (const service of probes.services) {
       const action = probeAction(service);
-      if (!opens(documents, statement, action, resource)) continue;
+      if (!opens(probes.documents, statement, action, resource)) continue;
       if (statement.notActions.length > 0) statement.notActions.forEach((a) => wide.add(`all but ${a}`));
       else statement.actions.filter((a) => globMatches(a, action, false)).forEach((a) => wide.add(a));
     }
@@ -61,11 +71,14 @@ function wideActions(documents: PolicyDocument[], statement: PolicyStatement): s
 }
 
 /** The resource patterns of `statement` that allow an action on a resource made up for the probe. */
-function wideResources(documents: PolicyDocument[], statement: PolicyStatement): string[] {
+function wideResources(probes: Probes, statement: PolicyStatement): string[] {
   // A literal resource matches only itself, never the made-up one.
-  return statement.resources.filter(hasWildcard).filter((pattern) => {
+  const patterns = statement.resources.filter(hasWildcard);
+  if (patterns.length === 0) return [];
+  const actions = candidateActions(probes, statement);
+  return patterns.filter((pattern) => {
     const probe = wildcardResourceProbe(pattern);
-    return candidateActions(documents, statement).some((a) => opens(documents, statement, a, probe));
+    return actions.some((a) => opens(probes.documents, statement, a, probe));
   });
 }
 
@@ -79,8 +92,9 @@ export function wildcardFindings(role: GraphRole): FindingDraft[] {
     .filter((p) => p.policyType === 'Custom')
     .flatMap((p) => (p.document ? [p.document] : []));
   const statements = allowStatements(documents);
-  const actions = Array.from(new Set(statements.flatMap((s) => wideActions(documents, s)))).sort();
-  const resources = Array.from(new Set(statements.flatMap((s) => wideResources(documents, s)))).sort();
+  const probes = probesOf(documents);
+  const actions = Array.from(new Set(statements.flatMap((s) => wideActions(probes, s)))).sort();
+  const resources = Array.from(new Set(statements.flatMap((s) => wideResources(probes, s)))).sort();
   const at = { stack: role.stack, path: role.path, subject: role.arn };
   const drafts: FindingDraft[] = [];
   if (actions.length > 0) {
