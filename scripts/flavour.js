@@ -85,7 +85,13 @@ async function buildCdktn() {
   if (strays.length > 0) {
     throw new Error(`flavour: only ${FRAMEWORK_MODULE} may import cdktf, but these do: ${strays.join(', ')}`);
   }
-  await generate({ flavour: flavour.framework, genDir: path.join(dir, 'lib', '.gen'), force: true });
+  // The summary goes to stderr: stdout is the folder built (and, for scripts/package.js, the tarballs).
+  await generate({
+    flavour: flavour.framework,
+    genDir: path.join(dir, 'lib', '.gen'),
+    force: true,
+    log: console.error,
+  });
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(flavourPackageJson(flavour), null, 2)}\n`);
   const modules = path.join(dir, 'node_modules');
   fs.mkdirSync(modules);

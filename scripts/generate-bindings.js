@@ -37,9 +37,14 @@ function stamp(generator) {
 
 /**
  * Generates the bindings of `flavour` (cdktf or cdktn) into `<genDir>/providers/alicloud`, unless
- * they are up to date with the schema and the generator (or `force`).
+ * they are up to date with the schema and the generator (or `force`); `log` gets the one-line summary.
  */
-async function generate({ flavour = 'cdktf', genDir = path.join(root, 'lib', '.gen'), force = false } = {}) {
+async function generate({
+  flavour = 'cdktf',
+  genDir = path.join(root, 'lib', '.gen'),
+  force = false,
+  log = console.log,
+} = {}) {
   const { generator: generatorPackage, commons } = GENERATORS[flavour];
   const outDir = path.join(genDir, 'providers');
   const stampPath = path.join(outDir, 'alicloud', '.schema-stamp');
@@ -73,7 +78,7 @@ async function generate({ flavour = 'cdktf', genDir = path.join(root, 'lib', '.g
   await code.save(genDir);
   fs.writeFileSync(stampPath, wanted);
   const files = fs.readdirSync(path.join(outDir, 'alicloud'));
-  console.log(
+  log(
     `generated alicloud provider bindings with ${generatorPackage} (${meta.source} ${meta.versionConstraint}, ` +
       `schema of ${meta.version}): ${files.length} entries in ${path.relative(root, outDir)}/alicloud in ` +
       `${Date.now() - started} ms`,

@@ -9,6 +9,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { importersOfCdktf } from '../support/cdktf-imports';
 import { readmeApp } from './readme-app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -31,7 +32,6 @@ function run(command: string, args: string[], cwd: string, binDir?: string): str
     throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
   }
 }
-
 
 const app = readmeApp(ROOT);
 const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -84,12 +84,14 @@ let node22Bin = '';
 const tarballs = new Map<string, string>();
 
 beforeAll(() => {
-  const written = run('node', [path.join(ROOT, 'scripts', 'package.js')], ROOT).trim().split('\n');
+  const written = run('node', [path.join(ROOT, 'scripts', 'package.js')], ROOT)
+    .trim()
+    .split('\n');
   for (const file of written) tarballs.set(path.basename(file).replace(/@[^@]*$/, ''), path.join(ROOT, file));
   node22Bin = run('node', [path.join(ROOT, 'scripts', 'node22.js')], ROOT).trim();
 }, 600_000);
 
-test('npm run package writes both flavours in jsii-pacmak\'s layout', () => {
+test("npm run package writes both flavours in jsii-pacmak's layout", () => {
   expect([...tarballs.values()].map((f) => path.relative(ROOT, f)).sort()).toEqual([
     `dist/js/cdktf-alicloud-cross-account@${version}.jsii.tgz`,
     `dist/js/cdktn-alicloud-cross-account@${version}.jsii.tgz`,
@@ -146,6 +148,14 @@ describe.each(FLAVOURS)('the packed library in a fresh $title app', (flavour) =>
     );
     const unwanted = files.filter((f) => /^package\/(lib|test|scripts|examples|bench|schema)\/|\.ts$/.test(f));
     expect(unwanted.filter((f) => !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('a cdktn app gets no cdktf: none in its node_modules, no cdktf import in the package', () => {
+    const installed = path.join(consumer, 'node_modules', PACKAGE);
+    expect(importersOfCdktf(installed, ['.js', '.d.ts'])).toEqual(
+      flavour.cli === 'cdktn' ? [] : expect.arrayContaining([path.join('dist', 'lib', 'private', 'framework.js')]),
+    );
+    expect(fs.existsSync(path.join(consumer, 'node_modules', 'cdktf'))).toBe(flavour.cli === 'cdktf');
   });
 
   test('installing it runs nothing: no install scripts, and prepare is a no-op outside a checkout', () => {
