@@ -42,6 +42,8 @@ interface Flavour {
   readonly pkg: string;
   readonly installArgs: string[];
   readonly expectedArgs: string[];
+  /** The constructs minor version the app gets. */
+  readonly constructs: RegExp;
   readonly mainTs: string;
   readonly cli: string;
   /** Put first on PATH to run the CLI (Node 22 for cdktn-cli); undefined for this machine's Node. */
@@ -55,6 +57,7 @@ const FLAVOURS: Flavour[] = [
     pkg: 'cdktf-alicloud-cross-account',
     installArgs: app.installArgs,
     expectedArgs: ['cdktf@~0.21.0', 'constructs@^10.4.2', 'cdktf-cli@~0.21.0', 'typescript@~5.9.3', 'ts-node@^10.9.2'],
+    constructs: /^10\.\d+\./,
     mainTs: app.mainTs,
     cli: 'cdktf',
     node22: false,
@@ -64,6 +67,7 @@ const FLAVOURS: Flavour[] = [
     pkg: 'cdktn-alicloud-cross-account',
     installArgs: CDKTN_ARGS,
     expectedArgs: ['cdktn@~0.24.0', 'constructs@~10.7.0', 'cdktn-cli@~0.24.0', 'typescript@~5.9.3', 'ts-node@^10.9.2'],
+    constructs: /^10\.7\./,
     mainTs: app.cdktnMainTs,
     cli: 'cdktn',
     node22: true,
@@ -73,6 +77,7 @@ const FLAVOURS: Flavour[] = [
     pkg: 'cdktn-alicloud-cross-account',
     installArgs: CDKTN_ARGS.map((a) => (a.startsWith('constructs@') ? 'constructs@~10.6.0' : a)),
     expectedArgs: ['cdktn@~0.24.0', 'constructs@~10.6.0', 'cdktn-cli@~0.24.0'],
+    constructs: /^10\.6\./,
     mainTs: app.cdktnMainTs,
     cli: 'cdktn',
     node22: true,
@@ -158,6 +163,13 @@ describe.each(FLAVOURS)('the packed library in a fresh $title app', (flavour) =>
     expect(fs.existsSync(path.join(consumer, 'node_modules', 'cdktf'))).toBe(flavour.cli === 'cdktf');
   });
 
+  test('the app has the constructs it asked for', () => {
+    const installed = JSON.parse(
+      fs.readFileSync(path.join(consumer, 'node_modules', 'constructs', 'package.json'), 'utf8'),
+    ) as { version: string };
+    expect(installed.version).toMatch(flavour.constructs);
+  });
+
   test('installing it runs nothing: no install scripts, and prepare is a no-op outside a checkout', () => {
     const installed = JSON.parse(
       fs.readFileSync(path.join(consumer, 'node_modules', PACKAGE, 'package.json'), 'utf8'),
@@ -186,6 +198,18 @@ describe.each(FLAVOURS)('the packed library in a fresh $title app', (flavour) =>
     expect(trust).toEqual([app.shownPolicies[0]]);
     expect(grant).toEqual([app.shownPolicies[1]]);
   });
+
+  if (flavour.node22) {
+    test('cdktn synth runs on Node 22 and, as the README says, stops at start on Node 20', () => {
+      expect(run(path.join(node22Bin, 'node'), ['--version'], consumer).trim()).toMatch(/^v22\.(19|[2-9]\d)\./);
+      // This machine's Node (the one jest runs on) is 20; on a newer one there is nothing to show.
+      if (!process.versions.node.startsWith('20.')) return;
+      const cli = path.join(consumer, 'node_modules', '.bin', 'cdktn');
+      expect(() => run(cli, ['synth', '--output', 'node20.out'], consumer)).toThrow(
+        'util.markAsUncloneable is not a function',
+      );
+    });
+  }
 
   test('the installed cdktf-xaccount checks the synthesized output', () => {
     expect(out).not.toBe('');
