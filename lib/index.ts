@@ -14,4 +14,4 @@ export { AccountGuard, AccountGuardProps } from './stack/account-guard';
 export { AccountStack, AccountStackAssumeRole, AccountStackProps, OssStateBackendProps } from './stack/account-stack';
 export * as alicloud from './.gen/providers/alicloud';
 export * from './analysis';
-export { Findings } from './stack/findings';
+export { AcknowledgeOptions, Findings } from './stack/findings';

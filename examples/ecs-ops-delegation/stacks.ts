@@ -33,6 +33,7 @@ export function buildEcsOpsDelegationApp(app: App, env: CrossAccountEnvironment)
     role,
     FindingId.BROAD_SYSTEM_POLICY,
     'the O&M contract delegates all ECS operations to the partner',
+    { content: names.systemPolicy },
   );
 
   const partner = partnerStack(app, env);

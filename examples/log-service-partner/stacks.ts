@@ -66,6 +66,7 @@ export function buildLogServicePartnerApp(
     role,
     FindingId.TRUST_NO_CONDITION,
     `account ${env.partnerAccountId} decides which of its users may assume the role; it grants only group ${names.partnerGroup}`,
+    { content: `acs:ram::${env.partnerAccountId}:root` },
   );
   new TerraformOutput(owner, 'partner_role_arn', { value: role.roleArn });
 

@@ -30,6 +30,7 @@ export function buildPartnerReadonlyApp(app: App, env: CrossAccountEnvironment):
     role,
     FindingId.TRUST_NO_CONDITION,
     'as in the scenario: company B decides which of its users may assume the role',
+    { content: `acs:ram::${env.partnerAccountId}:root` },
   );
 
   const partner = partnerStack(app, env);

@@ -63,7 +63,8 @@ export class AccessGraph {
     this.users = parts.users.sort((a, b) => (a.arn < b.arn ? -1 : 1));
     this.groups = parts.groups;
     this.acknowledgements = parts.acknowledgements;
-    for (const group of this.groups) this.groupIndex.set(`${group.stack}\u0000${group.groupName}`, group);
+    for (const group of this.groups)
+      this.groupIndex.set(`${group.stack}\u0000${group.accountId}\u0000${group.groupName}`, group);
     for (const role of this.roles) this.roleIndex.set(role.arn, role);
     for (const user of this.users) this.userIndex.set(user.arn, user);
   }
@@ -80,14 +81,14 @@ export class AccessGraph {
 
   /** Whether the output has a stack for this account. */
   public hasAccount(accountId: string): boolean {
-    return this.stacks.some((s) => s.accountId === accountId);
+    return this.stacks.some((s) => s.accounts.includes(accountId));
   }
 
   /** A user's identity policies: its own and those of its groups (ram-policy-reference §2.1). */
   public identityPoliciesOf(user: GraphUser): PolicyDocument[] {
     return cached(this.identityCache, user, () => {
       const groups = user.groups
-        .map((name) => this.groupIndex.get(`${user.stack}\u0000${name}`))
+        .map((name) => this.groupIndex.get(`${user.stack}\u0000${user.accountId}\u0000${name}`))
         .filter((g) => g !== undefined);
       return [...user.policies, ...groups.flatMap((g) => g.policies)].flatMap((p) => (p.document ? [p.document] : []));
     });

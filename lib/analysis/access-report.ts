@@ -38,7 +38,7 @@ export class AccessReport {
     const g = this.graph;
     const out: string[] = ['# Cross-account access report', ''];
     out.push(
-      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accountId ?? 'unknown'})`).join(', ')}. ` +
+      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accounts.join(', ') || 'unknown'})`).join(', ')}. ` +
         `System policies are read from ${SystemPolicies.SNAPSHOT}; Alibaba may have changed them since.`,
       '',
     );
@@ -59,7 +59,7 @@ export class AccessReport {
       out.push('| severity | id | subject | finding | acknowledged |', '| --- | --- | --- | --- | --- |');
       for (const f of this.findings) {
         out.push(
-          `| ${f.severity} | ${code(f.id)} | ${cell(f.subject)} | ${cell(f.message)} | ${cell(f.acknowledgedReason ?? '')} |`,
+          `| ${f.severity} | ${code(f.id)}<br>${code(f.fingerprint)} | ${cell(f.subject)} | ${cell(f.message)} | ${cell(f.acknowledgedReason ?? '')} |`,
         );
       }
       out.push('');
@@ -73,7 +73,7 @@ export class AccessReport {
     return {
       version: AccessReport.FORMAT_VERSION,
       systemPolicySnapshot: SystemPolicies.SNAPSHOT,
-      stacks: this.graph.stacks.map((s) => ({ name: s.name, accountId: s.accountId ?? null })),
+      stacks: this.graph.stacks.map((s) => ({ name: s.name, accountId: s.accountId ?? null, accounts: s.accounts })),
       roles: this.graph.roles.map((role) => ({
         arn: role.arn,
         stack: role.stack,

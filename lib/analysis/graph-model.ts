@@ -13,12 +13,19 @@ export interface GraphPolicy {
   readonly origin: string;
 }
 
-/** A synthesized stack and the account it manages. */
+/**
+ * A synthesized stack and the accounts it manages. Accounts belong to providers: each resource's account
+ * is that of the provider it names (`provider = "alicloud.<alias>"`, else the default provider), and a
+ * provider's account is its literal `assume_role.role_arn` account, else its account guard's, else its
+ * literal `account_id`. A stack with one provider per account manages several.
+ */
 export interface GraphStack {
   /** The stack's name. */
   readonly name: string;
-  /** The account, from the stack's account guard or provider; undefined when the output does not say. */
+  /** The account of the stack's default (un-aliased) provider; undefined when the output does not say. */
   readonly accountId?: string;
+  /** Every account the stack's providers are known to manage, sorted (empty when none is known). */
+  readonly accounts: string[];
   /** The `cdk.tf.json` it was read from. */
   readonly file: string;
 }
@@ -27,7 +34,7 @@ export interface GraphStack {
 export interface GraphRole {
   /** The stack that creates it. */
   readonly stack: string;
-  /** Its account, when known. */
+  /** Its account (its provider's), when known. */
   readonly accountId?: string;
   /** Its name. */
   readonly roleName: string;
@@ -95,6 +102,10 @@ export interface GraphAcknowledgement {
   readonly findingId: string;
   /** Why it is acceptable. */
   readonly reason: string;
+  /** The finding's fingerprint it accepts, when bound by fingerprint. */
+  readonly fingerprint?: string;
+  /** The finding's content it accepts, when bound by content. */
+  readonly content?: string;
 }
 
 /** Whether one principal can assume one role, and why (docs/report-format.md). */

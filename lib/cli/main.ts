@@ -115,7 +115,11 @@ function check(args: string[], io: CliOutput): number {
   rejectUnexpected('check', rest, 1);
   const findings = AccessReport.fromGraph(AccessGraph.fromSynthOutput(rest[0] ?? 'cdktf.out')).findings;
   const failing = findings.filter((f) => !f.acknowledgedReason && atLeast(f.severity, level));
-  for (const f of failing) io.out(`${f.severity} ${f.id} ${f.subject}: ${f.message}`);
+  // The fingerprint and content are what an acknowledgement binds to (Findings.acknowledge).
+  for (const f of failing)
+    io.out(
+      `${f.severity} ${f.id} ${f.subject} [fingerprint ${f.fingerprint}, content ${JSON.stringify(f.content)}]: ${f.message}`,
+    );
   io.out(
     `${failing.length} open finding(s) at or above ${level}; ${findings.length - failing.length} other finding(s)`,
   );

@@ -4,11 +4,29 @@ import { compareStrings, quote } from '../policy/private/expression';
 import { ACKNOWLEDGEMENTS_KEY, XACCOUNT_METADATA_KEY } from '../private/metadata-keys';
 import { throwIfInvalid } from '../private/construct-errors';
 
+/** What an acknowledgement accepts: the finding's content or fingerprint, as the access report prints them. */
+export interface AcknowledgeOptions {
+  /**
+   * The finding's content, as the report prints it: for `XA-TRUST-NO-CONDITION` the admitted principals
+   * and conditions (`acs:ram::<B>:root`), for a wildcard finding its patterns, for `XA-BROAD-SYSTEM-POLICY`
+   * the policy name. Readable in review, and it can be built from the same values as the construct.
+   * @default - not bound by content
+   */
+  readonly content?: string;
+  /**
+   * The finding's fingerprint, as the report prints it (12 hex digits).
+   * @default - not bound by fingerprint
+   */
+  readonly fingerprint?: string;
+}
+
 /** One acknowledgement, as written into the synthesized stack. */
 interface Acknowledgement {
   readonly findingId: string;
   readonly path: string;
   readonly reason: string;
+  readonly content?: string;
+  readonly fingerprint?: string;
 }
 
 const registry = new WeakMap<TerraformStack, Acknowledgement[]>();
@@ -16,14 +34,33 @@ const registry = new WeakMap<TerraformStack, Acknowledgement[]>();
 /**
  * Acknowledges access-report findings in code. The report lists acknowledged findings with their
  * reason instead of hiding them, and `cdktf-xaccount check` no longer fails on them.
+ *
+ * An acknowledgement is bound to what it accepts (`content` or `fingerprint`, both printed by the
+ * report): when the finding's content changes, for example another account added to the same trust
+ * statement, the finding is open again with a message saying the acknowledged content changed. An
+ * acknowledgement that names neither acknowledges nothing: the finding stays open and its message
+ * gives the content and fingerprint to bind it to.
  */
 export class Findings {
   /**
    * Acknowledges finding `findingId` (such as `XA-TRUST-NO-CONDITION`) for `scope` and everything
-   * below it, with the reason a reviewer will read.
+   * below it, with the reason a reviewer will read, as long as the finding's content is the one named
+   * by `options` (see the class documentation).
    */
-  public static acknowledge(scope: IConstruct, findingId: string, reason: string): void {
+  public static acknowledge(
+    scope: IConstruct,
+    findingId: string,
+    reason: string,
+    options: AcknowledgeOptions = {},
+  ): void {
+    const { content, fingerprint } = options;
     throwIfInvalid(scope, [
+      ...(fingerprint === undefined || /^[0-9a-f]{12}$/.test(fingerprint)
+        ? []
+        : [`fingerprint ${quote(fingerprint)} is not a finding fingerprint (12 hex digits, as the report prints it)`]),
+      ...(content === undefined || content.trim().length > 0
+        ? []
+        : [`acknowledged content ${quote(content)} is empty (give the finding's content as the report prints it)`]),
       ...(/^XA-[A-Z0-9-]+$/.test(findingId)
         ? []
         : [`finding id ${quote(findingId)} is not a finding id (such as XA-TRUST-NO-CONDITION)`]),
@@ -46,7 +83,7 @@ export class Findings {
         }),
       );
     }
-    list.push({ findingId, path: scope.node.path, reason: reason.trim() });
+    list.push({ findingId, path: scope.node.path, reason: reason.trim(), content, fingerprint });
   }
 
   private constructor() {}

@@ -245,6 +245,8 @@ describe('class 4: MFA required of a user who has no console login', () => {
         stack: 'a',
         path: 'a/x',
         subject: ROLE,
+        content: user,
+        fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/),
         message:
           `${user} can assume role x only with MFA, but it has no console login in this output (alicloud_ram_login_profile), ` +
           'so its AccessKey API calls can never meet the condition; drop requireMfa for API users (use allowedSourceIps or ' +

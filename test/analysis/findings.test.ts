@@ -62,7 +62,10 @@ describe('findings', () => {
       (s) => grant(s),
     );
     expect(ids(list)).toEqual(['medium XA-TRUST-NO-CONDITION']);
-    expect(list[0].message).toContain(`trusts every RAM user and role of account ${PARTNER} with no condition`);
+    expect(list[0].message).toBe(
+      `role r trusts every RAM user and role of account ${PARTNER} with no condition on who may assume it; ` +
+        'add requireMfa, allowedSourceIps or externalId, or trust named users',
+    );
   });
 
   test('XA-WILDCARD-ACTION and XA-WILDCARD-RESOURCE: a custom policy with service:* on *', () => {
@@ -146,7 +149,9 @@ describe('findings', () => {
     const list = findings(
       (s) => {
         const r = role(s, { requireMfa: false });
-        Findings.acknowledge(r, 'XA-TRUST-NO-CONDITION', 'partner B vets its own users');
+        Findings.acknowledge(r, 'XA-TRUST-NO-CONDITION', 'partner B vets its own users', {
+          content: `acs:ram::${PARTNER}:root`,
+        });
       },
       (s) => grant(s),
     );

@@ -32,7 +32,7 @@ describe('access report of the flagship app', () => {
   test('lists the acknowledged finding with its reason', () => {
     expect(markdown).toContain('**1 role(s), 0 open finding(s), 1 acknowledged.**');
     expect(markdown).toMatch(
-      /\| medium \| `XA-TRUST-NO-CONDITION` \| [^|]+ \| [^|]+ \| account \d+ decides which of its users may assume the role/,
+      /\| medium \| `XA-TRUST-NO-CONDITION`<br>`[0-9a-f]{12}` \| [^|]+ \| [^|]+ \| account \d+ decides which of its users may assume the role/,
     );
   });
 

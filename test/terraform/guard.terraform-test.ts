@@ -133,9 +133,10 @@ describeStandin.each(cases)('$app stack $stack (account $account)', (c) => {
       const state = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
       const stored = state.resources.find((r: { type: string }) => r.type === 'alicloud_ram_role');
       expect(stored.instances[0].attributes.arn).toBe(`acs:ram::${c.account}:role/${role}`);
-      expect(JSON.parse(stored.instances[0].attributes.assume_role_policy_document).Statement[0].Principal).toEqual({
-        RAM: [`acs:ram::${c.account}:root`],
-      });
+      // Revoked: the role trusts only its own sessions (CrossAccountRole `revoked: true`), not A's root.
+      expect(JSON.parse(stored.instances[0].attributes.assume_role_policy_document).Statement).toEqual([
+        { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::${c.account}:role/${role}`] } },
+      ]);
     });
   }
 });

@@ -16,7 +16,8 @@ function ipFamily(value: string): 'ipv4' | 'ipv6' | undefined {
   return isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : undefined;
 }
 
-function inCidr(ip: string, cidr: string): boolean {
+/** Whether the address is the CIDR block's address or inside the block (same family only). */
+export function inCidr(ip: string, cidr: string): boolean {
   const family = ipFamily(ip);
   if (!family || ipFamily(cidr) !== family || ip.includes('/')) return false;
   const list = new BlockList();

@@ -8,6 +8,10 @@ const insensitive = new Map<string, RegExp>();
  */
 export function globMatches(pattern: string, value: string, caseSensitive: boolean): boolean {
   if (pattern === '*') return true;
+  // Most patterns are literal ARNs or actions: a literal matches only itself, without compiling a regex.
+  if (!pattern.includes('*') && !pattern.includes('?')) {
+    return caseSensitive ? pattern === value : pattern.toLowerCase() === value.toLowerCase();
+  }
   const cache = caseSensitive ? sensitive : insensitive;
   let regex = cache.get(pattern);
   if (!regex) {

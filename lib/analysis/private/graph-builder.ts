@@ -3,7 +3,8 @@ import { ACKNOWLEDGEMENTS_KEY, XACCOUNT_METADATA_KEY } from '../../private/metad
 import { AnalysisInputError } from '../analysis-input-error';
 import { GraphAcknowledgement, GraphGroup, GraphPolicy, GraphRole, GraphStack, GraphUser } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
-import { isObject, JsonObject, RawStack } from './synth-reader';
+import { ProviderAccounts, providerAccounts } from './provider-accounts';
+import { isObject, JsonObject, RawStack, shapeOf } from './synth-reader';
 
 /** Everything the builder reads from the output. */
 export interface GraphParts {
@@ -21,10 +22,20 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Reads one stack's resources, resolving `${type.name.attr}` references within the stack. */
 class StackReader {
   private readonly resources: { [type: string]: { [name: string]: JsonObject } };
+  /** The accounts of the stack's providers, and of each resource through its provider. */
+  public readonly providers: ProviderAccounts;
 
   constructor(private readonly raw: RawStack) {
-    const resources = isObject(raw.json.resource) ? raw.json.resource : {};
+    const resources = raw.json.resource ?? {};
+    if (!isObject(resources)) this.fail(`resource ${shapeOf(resources)}, expected an object`);
+    for (const [type, byName] of Object.entries(resources)) {
+      if (!isObject(byName)) this.fail(`resource.${type} ${shapeOf(byName)}, expected an object`);
+      for (const [name, body] of Object.entries(byName)) {
+        if (!isObject(body)) this.fail(`resource.${type}.${name} ${shapeOf(body)}, expected an object`);
+      }
+    }
     this.resources = resources as { [type: string]: { [name: string]: JsonObject } };
+    this.providers = providerAccounts(raw, (problem) => this.fail(problem));
   }
 
   public fail(problem: string): never {
@@ -32,30 +43,56 @@ class StackReader {
   }
 
   public each(type: string): [string, JsonObject][] {
-    const byName = this.resources[type];
-    return isObject(byName) ? Object.entries(byName).filter((e): e is [string, JsonObject] => isObject(e[1])) : [];
+    return Object.entries(this.resources[type] ?? {});
+  }
+
+  /** The account a resource's calls go to: that of its provider. */
+  public accountOf(type: string, name: string, body: JsonObject): string | undefined {
+    return this.providers.accountOf(body, `resource.${type}.${name}`);
+  }
+
+  /** A list of strings attribute (such as `user_names`), references followed; unknown entries left out. */
+  public texts(type: string, name: string, attribute: string, body: JsonObject): string[] {
+    const value = body[attribute];
+    const where = `${type}.${name}.${attribute}`;
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) this.fail(`resource.${where} ${shapeOf(value)}, expected an array`);
+    return value.flatMap((v, i) => {
+      if (typeof v !== 'string') this.fail(`resource.${where}[${i}] ${shapeOf(v)}, expected a string`);
+      const text = this.resolve(v, where, 0);
+      return text === undefined ? [] : [text];
+    });
   }
 
   /** A string attribute, following references to other resources of the stack; undefined when unknown. */
   public text(type: string, name: string, attribute: string, body?: JsonObject, seen = 0): string | undefined {
     const value = (body ?? this.resources[type]?.[name])?.[attribute];
-    if (typeof value !== 'string') return undefined;
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string')
+      this.fail(`resource.${type}.${name}.${attribute} ${shapeOf(value)}, expected a string`);
+    return this.resolve(value, `${type}.${name}.${attribute}`, seen);
+  }
+
+  private resolve(value: string, where: string, seen: number): string | undefined {
     if (!value.startsWith('${')) return value.includes('${') ? undefined : value; // most values are literals
     const reference = REFERENCE.exec(value);
     if (!reference) return undefined;
     const [, refType, refName, refAttribute] = reference;
     if (refType === 'data' || refType === 'var' || refType === 'local') return undefined;
-    if (!isObject(this.resources[refType]?.[refName])) {
-      this.fail(`unknown resource reference "${value}" in ${type}.${name}.${attribute}`);
+    if (!Object.prototype.hasOwnProperty.call(this.resources[refType] ?? {}, refName)) {
+      this.fail(`unknown resource reference "${value}" in ${where}`);
     }
-    if (seen > 20) this.fail(`reference loop at "${value}" in ${type}.${name}.${attribute}`);
+    if (seen > 20) this.fail(`reference loop at "${value}" in ${where}`);
     return this.text(refType, refName, refAttribute, undefined, seen + 1);
   }
 
   public path(type: string, name: string, body?: JsonObject): string {
     const meta = (body ?? this.resources[type]?.[name])?.['//'];
     const path = isObject(meta) && isObject(meta.metadata) ? meta.metadata.path : undefined;
-    return typeof path === 'string' ? path : `${this.raw.name}/${name}`;
+    if (path !== undefined && typeof path !== 'string') {
+      this.fail(`resource.${type}.${name}.//.metadata.path ${shapeOf(path)}, expected a string`);
+    }
+    return path ?? `${this.raw.name}/${name}`;
   }
 
   /**
@@ -65,42 +102,42 @@ class StackReader {
   public document(type: string, name: string, attribute: string, body?: JsonObject): PolicyDocument {
     const raw = (body ?? this.resources[type]?.[name])?.[attribute];
     const text = typeof raw === 'string' && raw.startsWith('${') ? this.text(type, name, attribute, body) : raw;
-    if (typeof text !== 'string') this.fail(`${type}.${name}.${attribute} is not a literal policy document`);
+    if (typeof text !== 'string') {
+      this.fail(
+        `resource.${type}.${name}.${attribute} ${raw === undefined ? 'is missing' : 'is not a literal policy document'}`,
+      );
+    }
     try {
       return PolicyDocument.fromJson(text);
     } catch (e) {
       const first = (e as Error).message.split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ');
-      return this.fail(`${type}.${name}.${attribute} is not a valid policy (${first})`);
+      return this.fail(`resource.${type}.${name}.${attribute} is not a valid policy (${first})`);
     }
-  }
-
-  /** The account: from the AccountGuard postcondition, else the provider's `account_id`. */
-  public accountId(): string | undefined {
-    const data = isObject(this.raw.json.data) ? this.raw.json.data : {};
-    const reads = isObject(data.alicloud_caller_identity) ? Object.values(data.alicloud_caller_identity) : [];
-    for (const read of reads) {
-      const lifecycle = isObject(read) && isObject(read.lifecycle) ? read.lifecycle : {};
-      const checks = Array.isArray(lifecycle.postcondition) ? lifecycle.postcondition : [];
-      for (const check of checks) {
-        const match = isObject(check) ? /self\.account_id == "(\d+)"/.exec(String(check.condition)) : null;
-        if (match) return match[1];
-      }
-    }
-    const providers = isObject(this.raw.json.provider) ? this.raw.json.provider.alicloud : undefined;
-    const first = Array.isArray(providers) && isObject(providers[0]) ? providers[0].account_id : undefined;
-    return typeof first === 'string' && /^\d+$/.test(first) ? first : undefined;
   }
 
   public acknowledgements(): GraphAcknowledgement[] {
+    const at = `//.${XACCOUNT_METADATA_KEY}.${ACKNOWLEDGEMENTS_KEY}`;
     const comment = isObject(this.raw.json['//']) ? this.raw.json['//'] : {};
     const ours = isObject(comment[XACCOUNT_METADATA_KEY]) ? comment[XACCOUNT_METADATA_KEY] : {};
-    const list = Array.isArray(ours[ACKNOWLEDGEMENTS_KEY]) ? ours[ACKNOWLEDGEMENTS_KEY] : [];
-    return list.filter(isObject).map((a) => ({
-      stack: this.raw.name,
-      path: String(a.path),
-      findingId: String(a.findingId),
-      reason: String(a.reason),
-    }));
+    const list = ours[ACKNOWLEDGEMENTS_KEY] ?? [];
+    if (!Array.isArray(list)) this.fail(`${at} ${shapeOf(list)}, expected an array`);
+    return list.map((a: unknown, i: number) => {
+      if (!isObject(a)) return this.fail(`${at}[${i}] ${shapeOf(a)}, expected an object`);
+      const field = (name: string, required: boolean): string | undefined => {
+        const value = a[name];
+        if (value === undefined && !required) return undefined;
+        if (typeof value !== 'string') this.fail(`${at}[${i}].${name} ${shapeOf(value)}, expected a string`);
+        return value;
+      };
+      return {
+        stack: this.raw.name,
+        path: field('path', true)!,
+        findingId: field('findingId', true)!,
+        reason: field('reason', true)!,
+        ...(a.fingerprint !== undefined ? { fingerprint: field('fingerprint', false) } : {}),
+        ...(a.content !== undefined ? { content: field('content', false) } : {}),
+      };
+    });
   }
 }
 
@@ -114,15 +151,22 @@ export function buildGraph(raws: RawStack[]): GraphParts {
   const parts: GraphParts = { stacks: [], roles: [], users: [], groups: [], acknowledgements: [] };
   for (const raw of raws) {
     const r = new StackReader(raw);
-    const accountId = r.accountId();
-    parts.stacks.push({ name: raw.name, accountId, file: raw.file });
+    parts.stacks.push({
+      name: raw.name,
+      accountId: r.providers.defaultAccount,
+      accounts: r.providers.accounts,
+      file: raw.file,
+    });
     parts.acknowledgements.push(...r.acknowledgements());
+    // Names are unique per account, not per stack: one stack may manage several accounts (one provider each).
+    const key = (accountId: string | undefined, name: string): string => `${accountId ?? ''}\u0000${name}`;
 
     const custom = new Map<string, GraphPolicy>();
     for (const [name, body] of r.each('alicloud_ram_policy')) {
-      const policyName = r.text('alicloud_ram_policy', name, 'policy_name', body) ?? name;
-      const document = r.document('alicloud_ram_policy', name, 'policy_document', body);
-      custom.set(policyName, {
+      const t = 'alicloud_ram_policy';
+      const policyName = r.text(t, name, 'policy_name', body) ?? name;
+      const document = r.document(t, name, 'policy_document', body);
+      custom.set(key(r.accountOf(t, name, body), policyName), {
         policyName,
         policyType: 'Custom',
         document,
@@ -133,7 +177,13 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const policyName = r.text(type, name, 'policy_name', body) ?? `${type}.${name}`;
       const policyType = r.text(type, name, 'policy_type', body) ?? 'Custom';
       if (policyType === 'Custom') {
-        return custom.get(policyName) ?? { policyName, policyType, origin: 'custom policy not defined in this output' };
+        return (
+          custom.get(key(r.accountOf(type, name, body), policyName)) ?? {
+            policyName,
+            policyType,
+            origin: 'custom policy not defined in this output',
+          }
+        );
       }
       const known = SystemPolicies.lookup(policyName);
       return known
@@ -143,33 +193,40 @@ export function buildGraph(raws: RawStack[]): GraphParts {
 
     const roles = new Map<string, Mutable<GraphRole>>();
     for (const [name, body] of r.each('alicloud_ram_role')) {
-      const roleName = r.text('alicloud_ram_role', name, 'role_name', body) ?? name;
-      roles.set(roleName, {
+      const t = 'alicloud_ram_role';
+      const roleName = r.text(t, name, 'role_name', body) ?? name;
+      const accountId = r.accountOf(t, name, body);
+      roles.set(key(accountId, roleName), {
         stack: raw.name,
         accountId,
         roleName,
         arn: arnOf(accountId, 'role', roleName),
-        address: `alicloud_ram_role.${name}`,
-        path: r.path('alicloud_ram_role', name, body),
-        trustPolicy: r.document('alicloud_ram_role', name, 'assume_role_policy_document', body),
+        address: `${t}.${name}`,
+        path: r.path(t, name, body),
+        trustPolicy: r.document(t, name, 'assume_role_policy_document', body),
         policies: [],
       });
     }
     const users = new Map<string, Mutable<GraphUser>>();
-    const user = (userName: string, createdHere: boolean, path: string): Mutable<GraphUser> => {
-      const existing = users.get(userName);
+    const user = (
+      accountId: string | undefined,
+      userName: string,
+      createdHere: boolean,
+      path: string,
+    ): Mutable<GraphUser> => {
+      const existing = users.get(key(accountId, userName));
       if (existing) {
         if (createdHere && !existing.createdHere) Object.assign(existing, { createdHere, path });
         return existing;
       }
       const arn = arnOf(accountId, 'user', userName);
       const created = { stack: raw.name, accountId, userName, arn, createdHere, path, groups: [], policies: [] };
-      users.set(userName, created);
+      users.set(key(accountId, userName), created);
       return created;
     };
     const groups = new Map<string, Mutable<GraphGroup>>();
-    const group = (groupName: string, path: string): Mutable<GraphGroup> => {
-      const existing = groups.get(groupName) ?? {
+    const group = (accountId: string | undefined, groupName: string, path: string): Mutable<GraphGroup> => {
+      const existing = groups.get(key(accountId, groupName)) ?? {
         stack: raw.name,
         accountId,
         groupName,
@@ -177,52 +234,66 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         policies: [],
         path,
       };
-      groups.set(groupName, existing);
+      groups.set(key(accountId, groupName), existing);
       return existing;
     };
-    const join = (groupName: string | undefined, userName: string | undefined, path: string): void => {
+    const join = (
+      accountId: string | undefined,
+      groupName: string | undefined,
+      userName: string | undefined,
+      path: string,
+    ): void => {
       if (!groupName || !userName) return;
-      const g = group(groupName, path);
+      const g = group(accountId, groupName, path);
       if (!g.members.includes(userName)) g.members.push(userName);
-      const u = user(userName, false, path);
+      const u = user(accountId, userName, false, path);
       if (!u.groups.includes(groupName)) u.groups.push(groupName);
     };
 
     for (const [name, body] of r.each('alicloud_ram_user')) {
-      user(r.text('alicloud_ram_user', name, 'name', body) ?? name, true, r.path('alicloud_ram_user', name, body));
+      const t = 'alicloud_ram_user';
+      user(r.accountOf(t, name, body), r.text(t, name, 'name', body) ?? name, true, r.path(t, name, body));
     }
     for (const [name, body] of r.each('alicloud_ram_group')) {
-      group(r.text('alicloud_ram_group', name, 'group_name', body) ?? name, r.path('alicloud_ram_group', name, body));
+      const t = 'alicloud_ram_group';
+      group(r.accountOf(t, name, body), r.text(t, name, 'group_name', body) ?? name, r.path(t, name, body));
     }
     for (const [name, body] of r.each('alicloud_ram_user_group_attachment')) {
       const t = 'alicloud_ram_user_group_attachment';
-      join(r.text(t, name, 'group_name', body), r.text(t, name, 'user_name', body), r.path(t, name, body));
+      join(
+        r.accountOf(t, name, body),
+        r.text(t, name, 'group_name', body),
+        r.text(t, name, 'user_name', body),
+        r.path(t, name, body),
+      );
     }
     for (const [name, body] of r.each('alicloud_ram_group_membership')) {
-      const names = Array.isArray(body.user_names)
-        ? body.user_names.filter((u): u is string => typeof u === 'string')
-        : [];
       const t = 'alicloud_ram_group_membership';
-      names.forEach((u) => join(r.text(t, name, 'group_name', body), u, r.path(t, name, body)));
+      const accountId = r.accountOf(t, name, body);
+      const groupName = r.text(t, name, 'group_name', body);
+      r.texts(t, name, 'user_names', body).forEach((u) => join(accountId, groupName, u, r.path(t, name, body)));
     }
     for (const [name, body] of r.each('alicloud_ram_role_policy_attachment')) {
-      const role = roles.get(r.text('alicloud_ram_role_policy_attachment', name, 'role_name', body) ?? '');
-      role?.policies.push(policy('alicloud_ram_role_policy_attachment', name, body));
+      const t = 'alicloud_ram_role_policy_attachment';
+      const role = roles.get(key(r.accountOf(t, name, body), r.text(t, name, 'role_name', body) ?? ''));
+      role?.policies.push(policy(t, name, body));
     }
     for (const [name, body] of r.each('alicloud_ram_user_policy_attachment')) {
       const t = 'alicloud_ram_user_policy_attachment';
       const userName = r.text(t, name, 'user_name', body);
-      if (userName) user(userName, false, r.path(t, name, body)).policies.push(policy(t, name, body));
+      if (userName)
+        user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).policies.push(policy(t, name, body));
     }
     for (const [name, body] of r.each('alicloud_ram_group_policy_attachment')) {
       const t = 'alicloud_ram_group_policy_attachment';
       const groupName = r.text(t, name, 'group_name', body);
-      if (groupName) group(groupName, r.path(t, name, body)).policies.push(policy(t, name, body));
+      if (groupName)
+        group(r.accountOf(t, name, body), groupName, r.path(t, name, body)).policies.push(policy(t, name, body));
     }
     for (const [name, body] of r.each('alicloud_ram_login_profile')) {
       const t = 'alicloud_ram_login_profile';
       const userName = r.text(t, name, 'user_name', body);
-      if (userName) user(userName, false, r.path(t, name, body)).consoleLogin = true;
+      if (userName) user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).consoleLogin = true;
     }
     parts.roles.push(...roles.values());
     parts.users.push(...users.values());

@@ -80,7 +80,10 @@ export function mermaidDiagram(graph: AccessGraph): string {
   };
   for (const user of graph.users) place(user.accountId, `${id(user.arn)}${label(`user ${user.userName}`)}`);
   for (const group of graph.groups)
-    place(group.accountId, `${id(`group:${group.stack}:${group.groupName}`)}${label(`group ${group.groupName}`)}`);
+    place(
+      group.accountId,
+      `${id(`group:${group.stack}:${group.accountId}:${group.groupName}`)}${label(`group ${group.groupName}`)}`,
+    );
   const edges: string[] = [];
   const seen = new Set<string>();
   for (const role of graph.roles) {
@@ -95,7 +98,8 @@ export function mermaidDiagram(graph: AccessGraph): string {
         edges.push(`  ${id(result.principal)} -->|can assume| ${id(role.arn)}`);
       } else if (result.kind === 'user') {
         const user = graph.user(result.principal)!;
-        const via = user.groups.length > 0 ? id(`group:${user.stack}:${user.groups[0]}`) : id(user.arn);
+        const via =
+          user.groups.length > 0 ? id(`group:${user.stack}:${user.accountId}:${user.groups[0]}`) : id(user.arn);
         const edge = `  ${via} -->|can assume| ${id(role.arn)}`;
         if (!seen.has(edge)) {
           seen.add(edge);
@@ -113,13 +117,18 @@ export function mermaidDiagram(graph: AccessGraph): string {
   for (const group of graph.groups) {
     for (const member of group.members) {
       const user = graph.user(arnOf(group.accountId, 'user', member));
-      if (user) edges.push(`  ${id(user.arn)} -->|member of| ${id(`group:${group.stack}:${group.groupName}`)}`);
+      if (user)
+        edges.push(
+          `  ${id(user.arn)} -->|member of| ${id(`group:${group.stack}:${group.accountId}:${group.groupName}`)}`,
+        );
     }
   }
   Array.from(accounts.keys())
     .sort()
     .forEach((account, i) => {
-      const stacks = graph.stacks.filter((s) => (s.accountId ?? 'unknown') === account).map((s) => s.name);
+      const stacks = graph.stacks
+        .filter((s) => (s.accounts.length > 0 ? s.accounts : ['unknown']).includes(account))
+        .map((s) => s.name);
       lines.push(`  subgraph a${i + 1}${label(`account ${account} (${stacks.join(', ')})`)}`);
       accounts.get(account)!.forEach((node) => lines.push(`    ${node}`));
       lines.push('  end');

@@ -1,6 +1,7 @@
 import type { AccessGraph } from '../access-graph';
 import { Decision } from '../decision';
-import { Finding, FindingId, Severity } from '../finding';
+import { FindingId, Severity } from '../finding';
+import { FindingDraft } from './finding-draft';
 
 /**
  * XA-TRUST-MFA-UNREACHABLE: a user the evaluator lets in only with `acs:MFAPresent` true, who has no
@@ -8,7 +9,7 @@ import { Finding, FindingId, Severity } from '../finding';
  * which never carry MFA, so the access the code means to give cannot be used: either the requirement
  * or the missing login is a mistake.
  */
-export function mfaFindings(graph: AccessGraph): Omit<Finding, 'acknowledgedReason'>[] {
+export function mfaFindings(graph: AccessGraph): FindingDraft[] {
   return graph.roles.flatMap((role) =>
     graph
       .assumersOf(role)
@@ -19,6 +20,7 @@ export function mfaFindings(graph: AccessGraph): Omit<Finding, 'acknowledgedReas
         stack: role.stack,
         path: role.path,
         subject: role.arn,
+        content: r.principal,
         message:
           `${r.principal} can assume role ${role.roleName} only with MFA, but it has no console login in this output ` +
           '(alicloud_ram_login_profile), so its AccessKey API calls can never meet the condition; drop requireMfa for ' +

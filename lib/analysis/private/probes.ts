@@ -1,0 +1,135 @@
+import { Condition, ConditionOperator, Effect, PolicyDocument, PolicyStatement } from '../../policy';
+import { Decision } from '../decision';
+import { PolicyEvaluator } from '../policy-evaluator';
+import { satisfyingContext } from './satisfying-context';
+
+/**
+ * Requests made up to ask the evaluator what a policy allows: a name, an action and an account that no
+ * policy names. A policy that allows the made-up request allows every request of that shape, whatever its
+ * text looks like (`*`, `acs:log:*:*:*`, `NotAction`, ...): the finding rules judge by the decision, never
+ * by matching the policy's strings.
+ */
+export const PROBE_NAME = 'xaprobe-7f3a';
+/** An account no output uses (account ids are 16 digits). */
+export const PROBE_ACCOUNT = '0000000000000001';
+
+/** An action of `service` that no policy names. */
+export function probeAction(service: string): string {
+  return `${service}:XaProbe7f3aAction`;
+}
+
+/** A concrete value the glob `pattern` matches: every `*` and `?` replaced by made-up text. */
+export function instantiate(pattern: string): string {
+  return pattern.replace(/\*/g, PROBE_NAME).replace(/\?/g, 'x');
+}
+
+/**
+ * Services whose ARN resource part starts with the resource's own name (an OSS bucket), not with a type
+ * keyword (`project/`, `instance/`, `role/`): there `<name>/*` is one bucket's objects, not a whole wildcard.
+ */
+const NAME_FIRST_SERVICES = new Set(['oss']);
+
+/**
+ * A resource ARN made up for the probe that `pattern` matches only when its resource part is a whole
+ * wildcard: any resource of the service (`*`, `acs:ecs:*:*:*`) or any resource of one type
+ * (`acs:log:*:*:project/*`). Region and account take the pattern's own values (made up where wildcarded),
+ * so `acs:log:cn-hangzhou:123:*` counts as a wildcard of account 123. A pattern of fewer parts (`*`,
+ * `acs:*`) is probed with a wholly made-up ARN.
+ */
+export function wildcardResourceProbe(pattern: string): string {
+  const parts = pattern.split(':');
+  if (parts.length < 5) return `acs:${PROBE_NAME}:${PROBE_NAME}:${PROBE_ACCOUNT}:${PROBE_NAME}/${PROBE_NAME}`;
+  const [, service, region, account] = parts.map(instantiate);
+  const rest = parts.slice(4).join(':');
+  const slash = rest.indexOf('/');
+  const type = slash < 0 || NAME_FIRST_SERVICES.has(service) ? undefined : instantiate(rest.slice(0, slash));
+  const name = type === undefined ? PROBE_NAME : `${type}/${PROBE_NAME}`;
+  return `${instantiate(parts[0])}:${service}:${region}:${account}:${name}`;
+}
+
+/** Whether a glob pattern has a wildcard: a literal pattern matches only itself, never a made-up request. */
+export function hasWildcard(pattern: string): boolean {
+  return pattern.includes('*') || pattern.includes('?');
+}
+
+/** The statements of the documents that allow something (Allow effect). */
+export function allowStatements(documents: PolicyDocument[]): PolicyStatement[] {
+  const allows: PolicyStatement[] = [];
+  for (const document of documents) {
+    for (const statement of document.statements) if (statement.effect === Effect.ALLOW) allows.push(statement);
+  }
+  return allows;
+}
+
+interface Alone {
+  readonly document: PolicyDocument;
+  readonly context: { [key: string]: string[] };
+  /** Decisions of the statement on its own, by `action \0 resource`: system policies are shared by many holders. */
+  readonly decisions: Map<string, boolean>;
+}
+const alone = new WeakMap<PolicyStatement, Alone>();
+
+/** The statement as a document of its own, and a request context meeting its conditions (computed once). */
+export function aloneOf(statement: PolicyStatement): Alone {
+  let entry = alone.get(statement);
+  if (!entry) {
+    const document = new PolicyDocument([statement]);
+    entry = { document, context: satisfyingContext(statement.conditions), decisions: new Map() };
+    alone.set(statement, entry);
+  }
+  return entry;
+}
+
+const NEGATED = new Set<string>([
+  ConditionOperator.STRING_NOT_EQUALS,
+  ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE,
+  ConditionOperator.STRING_NOT_LIKE,
+  ConditionOperator.NUMERIC_NOT_EQUALS,
+  ConditionOperator.DATE_NOT_EQUALS,
+  ConditionOperator.NOT_IP_ADDRESS,
+]);
+
+/**
+ * `context` changed so that `condition` fails: a positive operator over a missing key never holds, and a
+ * negated one fails for a value it names. A conditioned Deny does not apply when any of its conditions fails.
+ */
+function failing(context: { [key: string]: string[] }, condition: Condition): { [key: string]: string[] } {
+  const changed = { ...context };
+  const value = condition.values[0];
+  if (!NEGATED.has(condition.operator) || value === undefined) delete changed[condition.key];
+  else changed[condition.key] = [value.split('/')[0].replace(/[*?]/g, 'x')];
+  return changed;
+}
+
+/**
+ * Whether `statement` opens `action` on `resource`: it allows the request on its own, for a caller meeting
+ * its conditions, and all of `documents` (their Denies included) still allow it, for that caller or for
+ * one that also steps around a conditioned Deny (makes one of its conditions fail). Asking the statement
+ * alone first is what attributes the access to it, and spares evaluating every document for statements
+ * that cannot allow the request anyway.
+ */
+export function opens(
+  documents: PolicyDocument[],
+  statement: PolicyStatement,
+  action: string,
+  resource: string,
+): boolean {
+  const { document, context, decisions } = aloneOf(statement);
+  const key = `${action}\u0000${resource}`;
+  let itself = decisions.get(key);
+  if (itself === undefined) {
+    itself = PolicyEvaluator.evaluate([document], { action, resource, context }) === Decision.ALLOW;
+    decisions.set(key, itself);
+  }
+  if (!itself) return false;
+  const allows = (c: { [key: string]: string[] }, docs: PolicyDocument[]): boolean =>
+    PolicyEvaluator.evaluate(docs, { action, resource, context: c }) === Decision.ALLOW;
+  if (allows(context, documents)) return true;
+  for (const deny of documents.flatMap((d) => d.statements).filter((s) => s.effect === Effect.DENY)) {
+    for (const condition of deny.conditions) {
+      const around = failing(context, condition);
+      if (allows(around, [document]) && allows(around, documents)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,58 @@
+import { Effect, PolicyDocument, PrincipalType } from '../../policy';
+import { AccessGraph } from '../access-graph';
+import { Decision } from '../decision';
+import { FindingId, Severity } from '../finding';
+import { GraphRole } from '../graph-model';
+import { PolicyEvaluator } from '../policy-evaluator';
+import { SystemPolicies } from '../system-policies';
+import { describeConditions } from './describe';
+import { FindingDraft } from './finding-draft';
+import { aloneOf, PROBE_NAME } from './probes';
+import { satisfyingContext } from './satisfying-context';
+import { anybodyContext, restrictsWho } from './who-keys';
+
+/**
+ * `XA-TRUST-NO-CONDITION`, asked of the evaluator: for each Allow trust statement naming an account root,
+ * can a RAM user of that account that no policy names assume the role, bringing what any caller brings for
+ * the keys that can restrict who (no MFA, an arbitrary address, no known external ID; see who-keys.ts) and
+ * meeting the conditions on how or when (`acs:SecureTransport`, `acs:CurrentTime`, ...)? If yes, the
+ * statement lets every user and role of the account in. The Deny statements of
+ * the trust policy still apply; the other Allow statements do not, so each statement is judged alone.
+ */
+export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  const denies = role.trustPolicy.statements.filter((s) => s.effect === Effect.DENY);
+  const stsAll = SystemPolicies.lookup('AliyunSTSAssumeRoleAccess')!.document;
+  for (const statement of graph.allowTrustOf(role)) {
+    const roots = statement.principals.filter((p) => p.type === PrincipalType.RAM && p.identifier.endsWith(':root'));
+    if (roots.length === 0) continue;
+    const howOrWhen = statement.conditions.filter((c) => !restrictsWho(c));
+    const alone = denies.length === 0 ? aloneOf(statement).document : new PolicyDocument([statement, ...denies]);
+    const admitted = roots.filter((p) => {
+      if (p.accountId === undefined) return false;
+      const caller = `acs:ram::${p.accountId}:user/${PROBE_NAME}`;
+      const context = { ...satisfyingContext(howOrWhen), ...anybodyContext(statement.conditions, caller) };
+      return PolicyEvaluator.evaluateAssumeRole([stsAll], alone, caller, role.arn, context) === Decision.ALLOW;
+    });
+    if (admitted.length === 0) continue;
+    const accounts = admitted.map((p) => p.accountId!).sort();
+    const words = describeConditions(howOrWhen);
+    drafts.push({
+      stack: role.stack,
+      path: role.path,
+      subject: role.arn,
+      id: FindingId.TRUST_NO_CONDITION,
+      severity: Severity.MEDIUM,
+      content:
+        admitted
+          .map((p) => p.identifier)
+          .sort()
+          .join(', ') + (words ? ` when ${words}` : ''),
+      message:
+        `role ${role.roleName} trusts every RAM user and role of account ${accounts.join(', ')} ` +
+        `with no condition on who may assume it${words ? ` (only ${words}, which any of them can meet)` : ''}; ` +
+        'add requireMfa, allowedSourceIps or externalId, or trust named users',
+    });
+  }
+  return drafts;
+}

@@ -1,0 +1,55 @@
+import { Condition, ConditionKey } from '../../policy';
+import { inCidr } from './condition-eval';
+import { PROBE_NAME } from './probes';
+
+/**
+ * Condition keys that can restrict WHO may assume a role, not only how or when (ram-policy-reference §1.7,
+ * §3.3): the caller's sign-in (`acs:MFAPresent`), where it calls from (`acs:SourceIp`, `acs:SourceVpc`),
+ * what it knows (`sts:ExternalId`, the confused-deputy check of §3.3), and which identity or credential it
+ * is (`acs:PrincipalARN`, `acs:AccessId`, `sts:SourceIdentity`). Each maps to the value an arbitrary caller
+ * that no policy names would bring: no MFA, an address that no condition of the statement names (see
+ * PROBE_ADDRESSES), a made-up VPC, external
+ * ID, AccessKey and source identity. A condition that such a caller meets (`0.0.0.0/0`, `StringLike "*"`,
+ * `MFAPresent false`) restricts nobody. Every other key (`acs:SecureTransport`, `acs:CurrentTime`, tags,
+ * ...) says how or when, so it is met as a user who follows the rules would meet it; an unknown key is
+ * treated so too, the direction in which a finding is reported rather than missed.
+ */
+const ANYBODY: { [lowerCaseKey: string]: (callerArn: string, named: string[]) => string } = {
+  [ConditionKey.MFA_PRESENT.toLowerCase()]: () => 'false',
+  [ConditionKey.SOURCE_IP.toLowerCase()]: (_, named) => probeAddress(named),
+  [ConditionKey.SOURCE_VPC.toLowerCase()]: () => `vpc-${PROBE_NAME}`,
+  [ConditionKey.EXTERNAL_ID.toLowerCase()]: () => PROBE_NAME,
+  'acs:principalarn': (callerArn) => callerArn,
+  'acs:accessid': () => `LTAI${PROBE_NAME}`,
+  'sts:sourceidentity': () => PROBE_NAME,
+};
+
+/**
+ * Addresses an arbitrary caller may call from, of documentation and shared ranges (RFC 5737, RFC 6598) and
+ * private ones. The probe takes the first that none of the statement's CIDR blocks contains: one fixed
+ * address would fall inside a statement that happens to allow that very range (a partner's 198.51.100.0/24)
+ * and make it look open to anybody. When every candidate is inside (`0.0.0.0/0`), the range restricts nobody.
+ */
+const PROBE_ADDRESSES = ['198.51.100.77', '203.0.113.77', '192.0.2.77', '100.64.7.77', '10.77.77.77', '172.31.77.77'];
+
+function probeAddress(named: string[]): string {
+  return PROBE_ADDRESSES.find((ip) => !named.some((cidr) => inCidr(ip, cidr))) ?? PROBE_ADDRESSES[0];
+}
+
+/** Whether the condition's key can restrict who may assume (keys compared case-insensitively). */
+export function restrictsWho(condition: Condition): boolean {
+  return ANYBODY[condition.key.toLowerCase()] !== undefined;
+}
+
+/** The values an arbitrary caller brings for the who-keys of these conditions, under each key's own spelling. */
+export function anybodyContext(conditions: Condition[], callerArn: string): { [key: string]: string[] } {
+  const context: { [key: string]: string[] } = {};
+  for (const c of conditions) {
+    const value = ANYBODY[c.key.toLowerCase()];
+    const named = conditions
+      .filter((other) => other.key.toLowerCase() === c.key.toLowerCase())
+      .flatMap((o) => o.values);
+    if (value) context[c.key] = [value(callerArn, named)];
+  }
+  return context;
+}

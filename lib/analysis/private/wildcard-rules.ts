@@ -1,0 +1,105 @@
+import { PolicyDocument, PolicyStatement } from '../../policy';
+import { FindingId, Severity } from '../finding';
+import { GraphRole } from '../graph-model';
+import { FindingDraft } from './finding-draft';
+import { globMatches } from './glob';
+import {
+  allowStatements,
+  hasWildcard,
+  instantiate,
+  opens,
+  PROBE_NAME,
+  probeAction,
+  wildcardResourceProbe,
+} from './probes';
+
+/**
+ * Services the documents name (`log` of `log:Get*`, of a Deny's `NotAction: ["log:*"]`), plus one no policy
+ * names. A wildcard in the service part (`lo*`, `l?g:*`) stands for made-up services it matches.
+ */
+function probedServices(documents: PolicyDocument[]): string[] {
+  const named = documents
+    .flatMap((d) => d.statements)
+    .flatMap((s) => [...s.actions, ...s.notActions])
+    .map((a) => instantiate(a.split(':')[0]))
+    .filter((s) => s !== '');
+  return Array.from(new Set([...named, PROBE_NAME]));
+}
+
+/**
+ * Actions to ask about: every action the documents name (made concrete where it has a wildcard: a Deny of
+ * `NotAction: ["sts:AssumeRole"]` leaves exactly that one), and a made-up action of every service they name
+ * (a Deny of `NotAction: ["log:*"]` leaves the log actions of an Allow `*`) and of one nobody names. The
+ * evaluator decides which of them the statement allows.
+ */
+function candidateActions(documents: PolicyDocument[], statement: PolicyStatement): string[] {
+  const named = documents.flatMap((d) => d.statements).flatMap((s) => [...s.actions, ...s.notActions]);
+  const services = named.map((a) => instantiate(a.split(':')[0]));
+  return Array.from(
+    new Set([...statement.actions, ...named].map(instantiate).concat([...services, PROBE_NAME].map(probeAction))),
+  );
+}
+
+/**
+ * The patterns through which `statement` allows an action of a service that no policy names, or an
+ * action of a service it names that no policy names (`log:*`): judged by the decision on those made-up
+ * actions, on a resource the statement covers, against all of `documents` (their Denies included).
+ */
+function wideActions(documents: PolicyDocument[], statement: PolicyStatement): string[] {
+  // Literal actions match only themselves, never the made-up ones: nothing to ask the evaluator.
+  if (statement.notActions.length === 0 && !statement.actions.some(hasWildcard)) return [];
+  const wide = new Set<string>();
+  for (const resource of statement.resources.map(instantiate)) {
+    for (const service of probedServices(documents)) {
+      const action = probeAction(service);
+      if (!opens(documents, statement, action, resource)) continue;
+      if (statement.notActions.length > 0) statement.notActions.forEach((a) => wide.add(`all but ${a}`));
+      else statement.actions.filter((a) => globMatches(a, action, false)).forEach((a) => wide.add(a));
+    }
+  }
+  return Array.from(wide);
+}
+
+/** The resource patterns of `statement` that allow an action on a resource made up for the probe. */
+function wideResources(documents: PolicyDocument[], statement: PolicyStatement): string[] {
+  // A literal resource matches only itself, never the made-up one.
+  return statement.resources.filter(hasWildcard).filter((pattern) => {
+    const probe = wildcardResourceProbe(pattern);
+    return candidateActions(documents, statement).some((a) => opens(documents, statement, a, probe));
+  });
+}
+
+/**
+ * `XA-WILDCARD-ACTION` and `XA-WILDCARD-RESOURCE` of a role's custom policies, as statements about what
+ * they allow (asked of the evaluator): an action nobody named (`*`, `<service>:*`, `NotAction`), a resource
+ * made up for the probe (`*`, `acs:log:*:*:*`, `acs:log:*:*:project/*`, `acs:ecs:*:*:*`).
+ */
+export function wildcardFindings(role: GraphRole): FindingDraft[] {
+  const documents = role.policies
+    .filter((p) => p.policyType === 'Custom')
+    .flatMap((p) => (p.document ? [p.document] : []));
+  const statements = allowStatements(documents);
+  const actions = Array.from(new Set(statements.flatMap((s) => wideActions(documents, s)))).sort();
+  const resources = Array.from(new Set(statements.flatMap((s) => wideResources(documents, s)))).sort();
+  const at = { stack: role.stack, path: role.path, subject: role.arn };
+  const drafts: FindingDraft[] = [];
+  if (actions.length > 0) {
+    drafts.push({
+      ...at,
+      id: FindingId.WILDCARD_ACTION,
+      severity: Severity.HIGH,
+      content: actions.join(', '),
+      message: `role ${role.roleName} may use ${actions.join(', ')}; name the actions it needs`,
+    });
+  }
+  if (resources.length > 0) {
+    drafts.push({
+      ...at,
+      id: FindingId.WILDCARD_RESOURCE,
+      severity: Severity.MEDIUM,
+      content: resources.join(', '),
+      message: `role ${role.roleName} has a custom policy on ${resources.map((r) => `"${r}"`).join(', ')} (every resource of a kind); scope it to the resources it needs`,
+    });
+  }
+  return drafts;
+}
