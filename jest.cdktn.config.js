@@ -20,6 +20,8 @@ module.exports = {
   },
   // test/app/framework.test.ts checks that this run really is the cdktn one.
   globals: { XACCOUNT_FRAMEWORK: 'cdktn' },
-  // test/flavour compares the two flavours itself, so it runs with cdktf (npm test).
-  testPathIgnorePatterns: [...base.testPathIgnorePatterns, '<rootDir>/test/flavour/'],
+  // test/flavour compares the two flavours itself, so it runs with cdktf (npm test). test/policy
+  // tests the policy model, which imports no framework (only constants of test/support): it would
+  // run the same code twice.
+  testPathIgnorePatterns: [...base.testPathIgnorePatterns, '<rootDir>/test/flavour/', '<rootDir>/test/policy/'],
 };

@@ -5,9 +5,10 @@
 // a package.json with cdktn's peers, compiled by jsii against cdktn 0.24 and constructs 10.6 (the
 // copies that @cdktn/provider-generator brings, pinned by the lockfile). No copy of lib/ is committed.
 //
-// Usage: node scripts/flavour.js   (prints the folder it built)
+// Usage: node scripts/flavour.js [--force]   (prints the folder it built; unchanged inputs keep the last build)
 'use strict';
 
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
@@ -64,10 +65,33 @@ function flavourPackageJson(flavour) {
   };
 }
 
-/** Builds the cdktn flavour into `.build/cdktn` and returns that folder. */
-async function buildCdktn() {
+/** Every input of the build: the files it copies or runs, and the framework packages' versions. */
+function inputsStamp(flavour) {
+  const hash = crypto.createHash('sha256');
+  const add = (file) => {
+    const full = path.join(root, file);
+    if (fs.statSync(full).isDirectory()) {
+      for (const entry of fs.readdirSync(full).sort()) if (entry !== '.gen') add(path.join(file, entry));
+    } else {
+      hash.update(`${file}\0`).update(fs.readFileSync(full));
+    }
+  };
+  for (const file of ['lib', 'bin', 'schema', 'package.json', 'tsconfig.jsii.json', 'README.md', 'LICENSE']) add(file);
+  for (const file of ['scripts/flavour.js', 'scripts/generate-bindings.js']) add(file);
+  for (const dir of Object.values(flavour.links)) hash.update(fs.readFileSync(path.join(dir, 'package.json')));
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the cdktn flavour into `.build/cdktn` and returns that folder; a build whose inputs have
+ * not changed since the last one is kept (`force` rebuilds).
+ */
+async function buildCdktn({ force = false } = {}) {
   const flavour = cdktnFlavour();
   const dir = flavour.dir;
+  const stampFile = path.join(dir, '.flavour-stamp');
+  const stamp = inputsStamp(flavour);
+  if (!force && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   fs.cpSync(path.join(root, 'lib'), path.join(dir, 'lib'), {
@@ -98,13 +122,14 @@ async function buildCdktn() {
   for (const [name, target] of Object.entries(flavour.links)) fs.symlinkSync(target, path.join(modules, name), 'dir');
   const jsii = path.join(root, 'node_modules', '.bin', 'jsii');
   execFileSync(jsii, ['--silence-warnings=reserved-word'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  fs.writeFileSync(stampFile, stamp);
   return dir;
 }
 
 module.exports = { buildCdktn, swapFramework };
 
 if (require.main === module) {
-  buildCdktn().then(
+  buildCdktn({ force: process.argv.includes('--force') }).then(
     (dir) => console.log(dir),
     (err) => {
       console.error(`flavour: ${err && err.message ? err.message : err}`);

@@ -46,7 +46,7 @@ interface Flavour {
   readonly constructs: RegExp;
   readonly mainTs: string;
   readonly cli: string;
-  /** Put first on PATH to run the CLI (Node 22 for cdktn-cli); undefined for this machine's Node. */
+  /** Whether the CLI runs on Node 22 from .cache/node22 (cdktn-cli) rather than on this machine's Node. */
   readonly node22: boolean;
 }
 
@@ -89,9 +89,7 @@ let node22Bin = '';
 const tarballs = new Map<string, string>();
 
 beforeAll(() => {
-  const written = run('node', [path.join(ROOT, 'scripts', 'package.js')], ROOT)
-    .trim()
-    .split('\n');
+  const written = run('npm', ['run', '--silent', 'package'], ROOT).trim().split('\n');
   for (const file of written) tarballs.set(path.basename(file).replace(/@[^@]*$/, ''), path.join(ROOT, file));
   node22Bin = run('node', [path.join(ROOT, 'scripts', 'node22.js')], ROOT).trim();
 }, 600_000);
