@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'lib/.gen/**',
+      '.build/**',
       'dist/**',
       '**/cdktf.out/**',
       'bench/node_modules/**',

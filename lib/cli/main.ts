@@ -45,13 +45,16 @@ function rejectFiles(args: string[]): void {
   });
 }
 
-/** The version of this package, from its package.json (two levels up in the sources, three in dist/). */
+/**
+ * The version of this package, from its package.json (two levels up in the sources, three in dist/);
+ * the package is named for its framework flavour (cdktf- or cdktn-alicloud-cross-account).
+ */
 function packageVersion(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
       const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (json.name === 'cdktf-alicloud-cross-account' && json.version) return json.version;
+      if (/^cdkt[fn]-alicloud-cross-account$/.test(json.name ?? '') && json.version) return json.version;
     }
   }
   return 'unknown';

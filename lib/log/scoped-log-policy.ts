@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { ITerraformDependable, TerraformProvider } from '../private/framework';
 import { Construct } from 'constructs';
 import { PolicyDocument } from '../policy';
 import { checkAccountId } from '../policy/private/checks';

@@ -1,4 +1,4 @@
-import { IResolvable, IResolveContext, Token } from 'cdktf';
+import { IResolvable, IResolveContext, Token } from './framework';
 
 /**
  * A string token whose value is produced when the app is synthesized, like `Lazy.stringValue`, but

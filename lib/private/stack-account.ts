@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { TerraformProvider, TerraformStack } from './framework';
 import { IConstruct } from 'constructs';
 
 /** What a stack that belongs to one account (`AccountStack`) says about itself. */

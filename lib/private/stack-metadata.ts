@@ -1,4 +1,4 @@
-import { Lazy, TerraformStack } from 'cdktf';
+import { Lazy, TerraformStack } from './framework';
 import { IConstruct } from 'constructs';
 import { compareStrings } from '../policy/private/expression';
 import { XACCOUNT_METADATA_KEY } from './metadata-keys';

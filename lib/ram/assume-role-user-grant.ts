@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider } from 'cdktf';
+import { Annotations, TerraformProvider } from '../private/framework';
 import { Construct, IConstruct } from 'constructs';
 import { RamGroup } from '../.gen/providers/alicloud/ram-group';
 import { RamGroupPolicyAttachment } from '../.gen/providers/alicloud/ram-group-policy-attachment';

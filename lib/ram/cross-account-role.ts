@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { TerraformProvider, TerraformStack, Token } from '../private/framework';
 import { Construct } from 'constructs';
 import { RamRole } from '../.gen/providers/alicloud/ram-role';
 import { RamRolePolicyAttachment } from '../.gen/providers/alicloud/ram-role-policy-attachment';

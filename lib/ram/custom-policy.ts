@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { ITerraformDependable, TerraformProvider } from '../private/framework';
 import { Construct } from 'constructs';
 import { RamPolicy } from '../.gen/providers/alicloud/ram-policy';
 import { PolicyDocument } from '../policy';

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from '../private/framework';
 import { checkPolicyName } from '../policy/private/checks';
 import { ValidationError } from '../policy/private/validation-error';
 

@@ -1,4 +1,4 @@
-import { Fn, Op, TerraformProvider } from 'cdktf';
+import { Fn, Op, TerraformProvider } from '../private/framework';
 import { Construct } from 'constructs';
 import { DataAlicloudCallerIdentity } from '../.gen/providers/alicloud/data-alicloud-caller-identity';
 import { checkAccountId } from '../policy/private/checks';

@@ -1,15 +1,13 @@
 import {
   Aspects,
+  dependable,
   LocalBackend,
   OssBackend,
   TerraformDataSource,
   TerraformElement,
   TerraformResource,
   TerraformStack,
-} from 'cdktf';
-// cdktf renders `dependsOn` through this helper (a bare address, as depends_on requires) but does
-// not export it from its index.
-import { dependable } from 'cdktf/lib/tfExpression';
+} from '../private/framework';
 import { Construct, IConstruct, Node } from 'constructs';
 import { AlicloudProvider } from '../.gen/providers/alicloud/provider';
 import { checkAccountId } from '../policy/private/checks';

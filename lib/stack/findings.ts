@@ -1,4 +1,4 @@
-import { Lazy, TerraformStack } from 'cdktf';
+import { Lazy, TerraformStack } from '../private/framework';
 import { IConstruct } from 'constructs';
 import { compareStrings, quote } from '../policy/private/expression';
 import { ACKNOWLEDGEMENTS_KEY, XACCOUNT_METADATA_KEY } from '../private/metadata-keys';

@@ -13,6 +13,17 @@ export interface ReadmeApp {
   readonly mainTs: string;
   /** The two one-line policy documents the README says the quickstart synthesizes (trust, then grant). */
   readonly shownPolicies: string[];
+  /** The arguments of the Install section's `npm install` line for CDK Terrain (cdktn). */
+  readonly cdktnInstallArgs: string[];
+  /** The quickstart as the README says a cdktn app writes it: both imports name cdktn. */
+  readonly cdktnMainTs: string;
+}
+
+/** The README's rule for a cdktn app: the quickstart with `cdktn` in place of `cdktf` in both imports. */
+export function toCdktn(mainTs: string): string {
+  return mainTs
+    .replace("from 'cdktf';", "from 'cdktn';")
+    .replace("from 'cdktf-alicloud-cross-account';", "from 'cdktn-alicloud-cross-account';");
 }
 
 function section(readme: string, heading: string): string {
@@ -37,6 +48,8 @@ export function readmeApp(root: string): ReadmeApp {
   const install = section(readme, '## Install');
   const line = install.split('\n').find((l) => l.startsWith('npm install '));
   if (!line) throw new Error('README Install section has no "npm install" line');
+  const cdktnLine = install.split('\n').find((l) => l.startsWith('npm install cdktn-alicloud-cross-account '));
+  if (!cdktnLine) throw new Error('README Install section has no "npm install cdktn-alicloud-cross-account" line');
   const mainTs = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
   if (!mainTs) throw new Error('README has no TypeScript block (the quickstart)');
   return {
@@ -45,5 +58,7 @@ export function readmeApp(root: string): ReadmeApp {
     tsconfigJson: blockAfter(install, '`tsconfig.json`', 'json'),
     mainTs,
     shownPolicies: Array.from(readme.matchAll(/```json\n(.*)\n```/g)).map((m) => m[1]),
+    cdktnInstallArgs: cdktnLine.split(/\s+/).slice(2),
+    cdktnMainTs: toCdktn(mainTs),
   };
 }
