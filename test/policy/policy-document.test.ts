@@ -209,6 +209,41 @@ describe('PolicyDocument canonical JSON', () => {
     expect(withValue(`😀${'t'.repeat(padding - 3)}`).validateForIdentityPolicy()).toHaveLength(1);
   });
 
+  test('each character counts its UTF-8 length at the edges of the 1-, 2-, 3- and 4-byte ranges', () => {
+    const withValue = (value: string) =>
+      new PolicyDocument([
+        new PolicyStatement({
+          actions: ['log:GetLogStoreLogs'],
+          resources: ['*'],
+          conditions: [Condition.stringEquals('acs:ResourceTag/team', [value])],
+        }),
+      ]);
+    const room = RamLimits.POLICY_DOCUMENT_MAX_LENGTH - withValue('').toJsonString().length;
+    for (const [ch, bytes] of [
+      ['\u007f', 1],
+      ['\u0080', 2],
+      ['\u07ff', 2],
+      ['\u0800', 3],
+      ['\uffff', 3],
+      ['\u{10000}', 4],
+    ] as const) {
+      // Ten of the character and ASCII up to exactly the limit in bytes: accepted; one byte more: refused.
+      const fits = `${ch.repeat(10)}${'t'.repeat(room - 10 * bytes)}`;
+      expect([ch, withValue(fits).validateForIdentityPolicy()]).toEqual([ch, []]);
+      const over = withValue(`${fits}t`);
+      const length = over.toJsonString().length;
+      // An all-ASCII document is as many characters as bytes: the message then leaves the count out.
+      const characters = bytes === 1 ? '' : ` (${length.toLocaleString('en-US')} characters)`;
+      expect([ch, over.validateForIdentityPolicy()]).toEqual([
+        ch,
+        [
+          `policy document is 6,145 bytes in UTF-8${characters}, 1 over the 6,144-byte limit of a custom policy ` +
+            '(RAM says 6,144 "characters", older documents and the Terraform provider say bytes: the stricter reading is enforced; split it into several policies)',
+        ],
+      ]);
+    }
+  });
+
   test('a document of exactly the limit passes', () => {
     const base = new PolicyDocument([
       new PolicyStatement({ actions: ['log:PostLogStoreLogs'], resources: ['acs:log:*:*:project/p/logstore/x'] }),
