@@ -147,6 +147,66 @@ describe('PolicyDocument.fromJson', () => {
     ).toContain('Statement[0].Principal must be an object');
   });
 
+  test('every kind of problem, each in its own line, exactly as written', () => {
+    expect(
+      problems({
+        Version: '1',
+        Id: 'x',
+        Statement: [
+          'Allow',
+          { Effect: ' deny ', Action: 'a:B', NotAction: 'a:C', Resource: '*', Condition: [] },
+          { Effect: null, Action: ['a:B', ''], Condition: { Bool: 'true', IpAddress: { 'acs:SourceIp': [] } } },
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Principal: { RAM: 'acs:ram::1:user/a/b', Service: ['x'], AWS: 'a' },
+          },
+        ],
+      }),
+    ).toBe(
+      [
+        'PolicyDocument.fromJson: invalid policy document:',
+        'top-level element "Id" is not accepted (allowed: Statement, Version)',
+        'Statement[0] must be an object',
+        'Statement[1].Effect " deny " is not "Allow" or "Deny" (element values are case-sensitive: write "Deny")',
+        'Statement[1] must have exactly one of Action and NotAction',
+        'Statement[1].Condition must be an object of operators',
+        'Statement[1]: statement has both actions and notActions (a statement takes exactly one of Action and NotAction)',
+        'Statement[2].Effect "null" (a null, not a string) is not "Allow" or "Deny" (case-sensitive)',
+        'Statement[2].Action must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[2].Condition.Bool must be an object of condition keys',
+        'Statement[2].Condition.IpAddress.acs:SourceIp must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[2]: statement has no actions (give actions or notActions)',
+        'Statement[3].RAM principal "acs:ram::1:user/a/b" is not acs:ram::<account id>:root, :user/<name> or :role/<name>',
+        'Statement[3].Service principal "x" is not <service>.aliyuncs.com',
+        'Statement[3].principal type "AWS" is not RAM, Service or Federated',
+      ].join('\n  - '),
+    );
+  });
+
+  test('a document that is not an object, or has no statement list, says so', () => {
+    for (const doc of [[], null, 'x', 1]) {
+      expect(problems(doc)).toBe(
+        'PolicyDocument.fromJson: invalid policy document:\n  - the document must be a JSON object with Version and Statement',
+      );
+    }
+    expect(problems({ Version: '1', Statement: { Effect: 'Allow' } })).toBe(
+      'PolicyDocument.fromJson: invalid policy document:\n  - Statement must be a non-empty array of statements',
+    );
+    expect(problems({ Version: {}, Statement: [{ Effect: 'Deny', Action: 'a:B', Resource: '*' }] })).toBe(
+      'PolicyDocument.fromJson: invalid policy document:\n  - Version "{}" (a object, not a string) is not "1" (the only valid policy version)',
+    );
+  });
+
+  test('a Deny statement reads back as Deny, and NotAction as NotAction', () => {
+    const doc = PolicyDocument.fromJson(
+      JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', NotAction: ['b:C', 'a:B'], Resource: '*' }] }),
+    );
+    expect(doc.statements.map((s) => [s.effect, s.actions, s.notActions, s.resources, s.hasResources])).toEqual([
+      ['Deny', [], ['a:B', 'b:C'], ['*'], true],
+    ]);
+  });
+
   test('every problem is listed at once', () => {
     const message = problems({ Version: '2', Extra: 1, Statement: [{ Effect: 'Maybe', Action: 'x', Resource: 'y' }] });
     expect(message.split('\n').length).toBeGreaterThanOrEqual(5);
