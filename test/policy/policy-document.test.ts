@@ -173,6 +173,58 @@ describe('PolicyDocument canonical JSON', () => {
     ]);
   });
 
+  test('actions and resources at the edges of their forms; Terraform expressions are left alone', () => {
+    const problemsOf = (actions: string[], resources: string[]) =>
+      new PolicyStatement({ actions, resources }).validate();
+    expect(
+      problemsOf(['*', 'log:*', 'log*:Get?', 'oss-x:Get_Object-1', '${var.action}'], ['*', 'acs:log:*:*:p', '${x}']),
+    ).toEqual([]);
+    for (const action of ['log:', ':Get', 'a:b:c', '**', 'log:Get Logs', 'log.x:Get', ' log:Get']) {
+      expect(problemsOf([action], ['*'])).toEqual([
+        `action ${JSON.stringify(action)} is not <ram-code>:<action-name> (such as log:PostLogStoreLogs) or "*"`,
+      ]);
+    }
+    for (const resource of [
+      'acs:log:*:*',
+      'acs:log:*:*:',
+      'acs:log:*:*:a b',
+      'xacs:log:*:*:p',
+      'acs:l g:*:*:p',
+      '**',
+      'acs:a:b:c:d:e ',
+    ]) {
+      expect(problemsOf(['a:B'], [resource])).toEqual([
+        `resource ${JSON.stringify(resource)} is not an ARN (acs:<service>:<region>:<account>:<relative id>) or "*"`,
+      ]);
+    }
+  });
+
+  test('each problem names its statement; an empty resource list is no resource; same-condition principals share one', () => {
+    const ok = new PolicyStatement({ actions: ['a:B'], resources: ['*'] });
+    const noResources = new PolicyStatement({ actions: ['a:B'], resources: [] });
+    expect(noResources.hasResources).toBe(true);
+    expect(new PolicyDocument([ok, noResources, ok]).validateForIdentityPolicy()).toEqual([
+      'statement 2 of 3: statement has no resources (an identity policy statement needs Resource; use "*" for all)',
+    ]);
+    const mfa = Condition.bool(ConditionKey.MFA_PRESENT, true);
+    const vpc = Condition.stringEquals(ConditionKey.SOURCE_VPC, ['vpc-1']);
+    const trust = new PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      conditions: [vpc],
+      principals: [Principal.account(PARTNER).withConditions(mfa), Principal.account(OTHER).withConditions(mfa)],
+    });
+    expect(new PolicyDocument([trust]).validateForTrustPolicy()).toEqual([]);
+    expect(trust.conditions).toEqual([vpc, mfa]);
+    expect(new PolicyDocument([trust]).toJson().Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Condition: { Bool: { 'acs:MFAPresent': 'true' }, StringEquals: { 'acs:SourceVpc': 'vpc-1' } },
+        Effect: 'Allow',
+        Principal: { RAM: [`acs:ram::${OTHER}:root`, `acs:ram::${PARTNER}:root`].sort() },
+      },
+    ]);
+  });
+
   test('a document over 6,144 characters is refused with how far over it is', () => {
     const resources = Array.from(
       { length: 100 },
