@@ -11,4 +11,4 @@ module.exports = {
 };
 
 // Stryker runs the tests in this process: a mutant that survives runs every property case, so keep them few.
-process.env.XACCOUNT_PROPERTY_RUNS ??= '40';
+process.env.XACCOUNT_PROPERTY_RUNS ??= '20';
