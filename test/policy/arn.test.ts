@@ -1,5 +1,5 @@
-import { Arn } from '../../lib';
-import { errorOf, OWNER } from '../support/synth';
+import { Arn } from '../../lib/policy';
+import { errorOf, OWNER } from '../support/ids';
 
 describe('Arn', () => {
   test('RAM ARNs have an empty region (ram-policy-reference §3.4)', () => {

@@ -1,4 +1,4 @@
-import { Condition, ConditionKey, ConditionOperator, PolicyDocument } from '../../lib';
+import { Condition, ConditionKey, ConditionOperator, PolicyDocument } from '../../lib/policy';
 
 describe('Condition', () => {
   test.each([

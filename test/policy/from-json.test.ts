@@ -1,5 +1,5 @@
-import { PolicyDocument } from '../../lib';
-import { errorOf, PARTNER } from '../support/synth';
+import { PolicyDocument } from '../../lib/policy';
+import { errorOf, PARTNER } from '../support/ids';
 
 function problems(doc: unknown): string {
   return errorOf(() => PolicyDocument.fromJson(JSON.stringify(doc)));

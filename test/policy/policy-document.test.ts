@@ -1,5 +1,13 @@
-import { Condition, ConditionKey, Effect, PolicyDocument, PolicyStatement, Principal, RamLimits } from '../../lib';
-import { OTHER, PARTNER } from '../support/synth';
+import {
+  Condition,
+  ConditionKey,
+  Effect,
+  PolicyDocument,
+  PolicyStatement,
+  Principal,
+  RamLimits,
+} from '../../lib/policy';
+import { OTHER, PARTNER } from '../support/ids';
 
 const LOGSTORE = 'acs:log:*:*:project/p/logstore/ls';
 

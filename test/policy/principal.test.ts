@@ -1,5 +1,5 @@
-import { Condition, ConditionKey, Principal, PrincipalType } from '../../lib';
-import { errorOf, OWNER, PARTNER } from '../support/synth';
+import { Condition, ConditionKey, Principal, PrincipalType } from '../../lib/policy';
+import { errorOf, OWNER, PARTNER } from '../support/ids';
 
 describe('Principal', () => {
   test('factories write the documented identifiers (ram-policy-reference §3.2)', () => {
