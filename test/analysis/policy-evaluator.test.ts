@@ -1,14 +1,6 @@
-import {
-  Condition,
-  ConditionOperator,
-  Decision,
-  Effect,
-  PolicyDocument,
-  PolicyEvaluator,
-  PolicyStatement,
-  Principal,
-} from '../../lib';
-import { OTHER, OWNER, PARTNER } from '../support/synth';
+import { Decision, PolicyEvaluator } from '../../lib/analysis';
+import { Condition, ConditionOperator, Effect, PolicyDocument, PolicyStatement, Principal } from '../../lib/policy';
+import { OTHER, OWNER, PARTNER } from '../support/ids';
 
 const RESOURCE = `acs:log:cn-hangzhou:${OWNER}:project/p/logstore/ls`;
 const withCondition = (condition: Condition) =>
