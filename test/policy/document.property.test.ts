@@ -125,7 +125,12 @@ const documentLike = fc.oneof(
 
 describe('PolicyDocument.fromJson on arbitrary input (property)', () => {
   test('a failing property names the seed that replays it', () => {
-    expect(() => fc.assert(fc.property(document, (d) => d.isEmpty), options)).toThrow(/seed: -?\d+, path: /);
+    expect(() =>
+      fc.assert(
+        fc.property(document, (d) => d.isEmpty),
+        options,
+      ),
+    ).toThrow(/seed: -?\d+, path: /);
   });
 
   const acceptedOrRefused = (json: string) => {
