@@ -161,6 +161,7 @@ describe('PolicyDocument.fromJson', () => {
             Action: 'sts:AssumeRole',
             Principal: { RAM: 'acs:ram::1:user/a/b', Service: ['x'], AWS: 'a' },
           },
+          { Sid: 'x', Effect: 'Allow', NotAction: [], Resource: [''], Condition: { Null: {} }, Principal: { RAM: [] } },
         ],
       }),
     ).toBe(
@@ -180,6 +181,12 @@ describe('PolicyDocument.fromJson', () => {
         'Statement[3].RAM principal "acs:ram::1:user/a/b" is not acs:ram::<account id>:root, :user/<name> or :role/<name>',
         'Statement[3].Service principal "x" is not <service>.aliyuncs.com',
         'Statement[3].principal type "AWS" is not RAM, Service or Federated',
+        'Statement[4] has element "Sid", which RAM does not accept (allowed: Action, Condition, Effect, NotAction, Principal, Resource)',
+        'Statement[4].NotAction must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[4].Resource must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[4].Condition operator "Null" is not a RAM condition operator (String*, Numeric*, Date*, Bool, IpAddress, NotIpAddress; IfExists, Null and ForAnyValue: are not documented)',
+        'Statement[4].Principal.RAM must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[4]: statement has no actions (give actions or notActions)',
       ].join('\n  - '),
     );
   });
