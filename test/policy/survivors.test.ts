@@ -66,3 +66,20 @@ describe('policy model edges', () => {
     expect(Principal.fromIdentifier('RAM', `acs:ram::${PARTNER}:user/x`).accountId).toBe(PARTNER);
   });
 });
+
+describe('conditions given twice', () => {
+  test('the same condition twice is written once; different values for one key refuse to render', () => {
+    const vpc = () => Condition.stringEquals(ConditionKey.SOURCE_VPC, ['vpc-1']);
+    const twice = new PolicyStatement({ actions: ['a:B'], resources: ['*'], conditions: [vpc(), vpc()] });
+    expect(twice.validate()).toEqual([]);
+    expect(twice.toJson().Condition).toEqual({ StringEquals: { 'acs:SourceVpc': 'vpc-1' } });
+    const conflicting = new PolicyStatement({
+      actions: ['a:B'],
+      resources: ['*'],
+      conditions: [vpc(), Condition.stringEquals(ConditionKey.SOURCE_VPC, ['vpc-2'])],
+    });
+    expect(errorOf(() => conflicting.toJson())).toBe(
+      'condition StringEquals "acs:SourceVpc" is given twice with different values; a statement can hold each key once per operator',
+    );
+  });
+});
