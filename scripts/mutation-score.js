@@ -49,7 +49,7 @@ function main(argv) {
     failed ||= below;
     console.log(
       `${folder}: ${t.score.toFixed(2)} % (${t.detected} killed or timed out of ${t.valid} valid mutants; ` +
-        `${t.undetected} survived or not covered, ${t.ignored} static ignored, ${t.invalid} not compiling)` +
+        `${t.undetected} survived or not covered, ${t.ignored} static ignored, ${t.invalid} compile or runtime errors)` +
         (below ? ` below ${min} %` : ''),
     );
   }

@@ -54,8 +54,8 @@ describe('npm run mutation', () => {
     };
     const run = score(report, '--min', '60', 'lib/policy', 'lib/analysis/');
     expect(run.stdout.split('\n')).toEqual([
-      'lib/policy: 60.00 % (3 killed or timed out of 5 valid mutants; 2 survived or not covered, 1 static ignored, 1 not compiling)',
-      'lib/analysis: 50.00 % (1 killed or timed out of 2 valid mutants; 1 survived or not covered, 0 static ignored, 0 not compiling) below 60 %',
+      'lib/policy: 60.00 % (3 killed or timed out of 5 valid mutants; 2 survived or not covered, 1 static ignored, 1 compile or runtime errors)',
+      'lib/analysis: 50.00 % (1 killed or timed out of 2 valid mutants; 1 survived or not covered, 0 static ignored, 0 compile or runtime errors) below 60 %',
       '',
     ]);
     expect(run.status).toBe(1);
