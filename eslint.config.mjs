@@ -12,6 +12,8 @@ export default tseslint.config(
       '**/cdktf.out/**',
       'bench/node_modules/**',
       '.bench-build/**',
+      '.stryker-tmp*/**',
+      'reports/**',
       '.jsii',
     ],
   },

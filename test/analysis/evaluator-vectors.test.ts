@@ -1,6 +1,7 @@
 // Every vector of ../shared/reference/evaluator-vectors.md, with its number. Accounts: A owns the
 // resources and the role, B is the accessor, C is unrelated (12-digit placeholders, as in the vectors).
-import { AssumeRoleParameterCheck, Decision, PolicyDocument, PolicyEvaluator } from '../../lib';
+import { AssumeRoleParameterCheck, Decision, PolicyEvaluator } from '../../lib/analysis';
+import { PolicyDocument } from '../../lib/policy';
 
 const A = '111111111111';
 const B = '222222222222';

@@ -1,14 +1,6 @@
-import {
-  Condition,
-  ConditionOperator,
-  Decision,
-  Effect,
-  PolicyDocument,
-  PolicyEvaluator,
-  PolicyStatement,
-  Principal,
-} from '../../lib';
-import { OTHER, OWNER, PARTNER } from '../support/synth';
+import { Decision, PolicyEvaluator } from '../../lib/analysis';
+import { Condition, ConditionOperator, Effect, PolicyDocument, PolicyStatement, Principal } from '../../lib/policy';
+import { OTHER, OWNER, PARTNER } from '../support/ids';
 
 const RESOURCE = `acs:log:cn-hangzhou:${OWNER}:project/p/logstore/ls`;
 const withCondition = (condition: Condition) =>
@@ -280,5 +272,94 @@ describe('PolicyEvaluator AssumeRole principals', () => {
         role,
       ),
     ).toBe(Decision.EXPLICIT_DENY);
+  });
+});
+
+describe('PolicyEvaluator.explainAssumeRole: every pair of decisions, with its reason', () => {
+  const role = `acs:ram::${OWNER}:role/r`;
+  const bob = `acs:ram::${PARTNER}:user/bob`;
+  const callerSide = (effect: Effect | undefined) =>
+    effect === undefined
+      ? []
+      : [new PolicyDocument([new PolicyStatement({ effect, actions: ['sts:AssumeRole'], resources: [role] })])];
+  const trustSide = (effect: Effect | undefined) =>
+    new PolicyDocument([
+      new PolicyStatement({
+        effect: effect ?? Effect.ALLOW,
+        actions: ['sts:AssumeRole'],
+        principals: [effect === undefined ? Principal.account(OTHER) : Principal.ramUser(PARTNER, 'bob')],
+      }),
+    ]);
+  const sides: [Effect | undefined, Decision][] = [
+    [Effect.ALLOW, Decision.ALLOW],
+    [Effect.DENY, Decision.EXPLICIT_DENY],
+    [undefined, Decision.IMPLICIT_DENY],
+  ];
+  const reasons: { [pair: string]: string } = {
+    'Allow Allow': "both the trust policy and the caller's own policies allow it",
+    'Allow ImplicitDeny':
+      "the caller may call sts:AssumeRole, but the role's trust policy does not name it (or its conditions do not hold)",
+    'ImplicitDeny Allow':
+      "the trust policy allows it, but the caller's own policies do not allow sts:AssumeRole on the role",
+    'ImplicitDeny ImplicitDeny': "neither the trust policy nor the caller's own policies allow it",
+  };
+
+  test.each(sides.flatMap((c) => sides.map((t) => [c, t] as const)))(
+    'caller %j, trust %j',
+    ([callerEffect, callerDecision], [trustEffect, trustDecision]) => {
+      const explained = PolicyEvaluator.explainAssumeRole(callerSide(callerEffect), trustSide(trustEffect), bob, role);
+      const decision = [callerDecision, trustDecision].includes(Decision.EXPLICIT_DENY)
+        ? Decision.EXPLICIT_DENY
+        : callerDecision === Decision.ALLOW && trustDecision === Decision.ALLOW
+          ? Decision.ALLOW
+          : Decision.IMPLICIT_DENY;
+      const reason =
+        callerDecision === Decision.EXPLICIT_DENY
+          ? "the caller's own policies explicitly deny sts:AssumeRole on the role"
+          : trustDecision === Decision.EXPLICIT_DENY
+            ? 'the trust policy explicitly denies this caller'
+            : reasons[`${callerDecision} ${trustDecision}`];
+      expect(explained).toEqual({ decision, callerDecision, trustDecision, reason });
+      expect(PolicyEvaluator.evaluateAssumeRole(callerSide(callerEffect), trustSide(trustEffect), bob, role)).toBe(
+        decision,
+      );
+    },
+  );
+
+  test('the account itself is refused before any policy is read, with the rule', () => {
+    expect(
+      PolicyEvaluator.explainAssumeRole(
+        callerSide(Effect.ALLOW),
+        trustSide(Effect.ALLOW),
+        `acs:ram::${PARTNER}:root`,
+        role,
+      ),
+    ).toEqual({
+      decision: Decision.IMPLICIT_DENY,
+      callerDecision: Decision.IMPLICIT_DENY,
+      trustDecision: Decision.IMPLICIT_DENY,
+      reason: 'an Alibaba Cloud account itself cannot call AssumeRole; only its RAM users and roles can (§2.3)',
+    });
+  });
+
+  test('a trust statement with a Resource element must match the role; services and IdPs never match a RAM caller', () => {
+    const withResource = (resource: string) =>
+      new PolicyDocument([
+        new PolicyStatement({
+          actions: ['sts:AssumeRole'],
+          resources: [resource],
+          principals: [Principal.ramUser(PARTNER, 'bob')],
+        }),
+      ]);
+    expect(PolicyEvaluator.evaluateAssumeRole(callerSide(Effect.ALLOW), withResource(role), bob, role)).toBe(
+      Decision.ALLOW,
+    );
+    expect(PolicyEvaluator.evaluateAssumeRole(callerSide(Effect.ALLOW), withResource(`${role}-other`), bob, role)).toBe(
+      Decision.IMPLICIT_DENY,
+    );
+    for (const principal of [Principal.service('ecs.aliyuncs.com'), Principal.samlProvider(PARTNER, 'idp')]) {
+      const t = new PolicyDocument([new PolicyStatement({ actions: ['sts:AssumeRole'], principals: [principal] })]);
+      expect(PolicyEvaluator.evaluateAssumeRole(callerSide(Effect.ALLOW), t, bob, role)).toBe(Decision.IMPLICIT_DENY);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Condition, ConditionKey } from '../../lib';
+import { Condition, ConditionKey } from '../../lib/policy';
 import { conditionHolds } from '../../lib/analysis/private/condition-eval';
 import { candidateContexts } from '../../lib/analysis/private/satisfying-context';
 

@@ -1,4 +1,4 @@
-import { Condition, ConditionKey, ConditionOperator, PolicyDocument } from '../../lib';
+import { Condition, ConditionKey, ConditionOperator, PolicyDocument } from '../../lib/policy';
 
 describe('Condition', () => {
   test.each([
@@ -131,6 +131,42 @@ describe('Condition', () => {
       'condition StringEquals "SourceIp": key "SourceIp" is not a condition key (<service>:<name>, such as acs:SourceIp)',
       'condition StringEquals "SourceIp" has no values (give at least one)',
     ]);
+  });
+
+  test('keys, numbers, IPs and strings at the edges of their forms', () => {
+    const problemsOf = (operator: ConditionOperator, key: string, values: string[]) =>
+      Condition.of(operator, key, values).validate();
+    for (const key of ['acs:ResourceTag/team', 'a-1:b.c_d:e-f', 'sts:ExternalId']) {
+      expect(problemsOf(ConditionOperator.STRING_EQUALS, key, ['x'])).toEqual([]);
+    }
+    for (const key of ['acs:', ':x', 'a b:c', 'acs:x y', 'a_b:c', 'acs:x*']) {
+      expect(problemsOf(ConditionOperator.STRING_EQUALS, key, ['x'])).toEqual([
+        `condition StringEquals ${JSON.stringify(key)}: key ${JSON.stringify(key)} is not a condition key (<service>:<name>, such as acs:SourceIp)`,
+      ]);
+    }
+    expect(problemsOf(ConditionOperator.STRING_LIKE, 'acs:X', [''])).toEqual([
+      'condition StringLike "acs:X": value "" is empty',
+    ]);
+    expect(problemsOf(ConditionOperator.NUMERIC_LESS_THAN, 'acs:N', ['-1.5', '0', '10'])).toEqual([]);
+    expect(problemsOf(ConditionOperator.NUMERIC_LESS_THAN, 'acs:N', ['1.', '.5', '1e3', '+1', '1 ', 'x1'])).toEqual(
+      ['1.', '.5', '1e3', '+1', '1 ', 'x1']
+        .sort()
+        .map((v) => `condition NumericLessThan "acs:N": value ${JSON.stringify(v)} is not a number`),
+    );
+    expect(Condition.numericEquals('acs:N', [-2.5, 0]).values).toEqual(['-2.5', '0']);
+    expect(
+      problemsOf(ConditionOperator.IP_ADDRESS, 'acs:SourceIp', ['10.0.0.0/32', '0.0.0.0/0', '::/128', '::1']),
+    ).toEqual([]);
+    for (const bad of ['10.0.0.0/', '10.0.0.0/8/8', '10.0.0.0/0032', '::/129', '10.0.0.0/x', 'x/8']) {
+      expect(problemsOf(ConditionOperator.NOT_IP_ADDRESS, 'acs:SourceIp', [bad])).toEqual([
+        `condition NotIpAddress "acs:SourceIp": value ${JSON.stringify(bad)} is not an IPv4/IPv6 address or CIDR block`,
+      ]);
+    }
+  });
+
+  test('sameAs tells conditions apart by key and values too', () => {
+    expect(Condition.stringEquals('acs:X', ['a']).sameAs(Condition.stringEquals('acs:Y', ['a']))).toBe(false);
+    expect(Condition.stringEquals('acs:X', ['a']).sameAs(Condition.stringEquals('acs:X', ['a', 'b']))).toBe(false);
   });
 
   test('Terraform expressions are left to Terraform', () => {

@@ -1,5 +1,5 @@
-import { PolicyDocument } from '../../lib';
-import { errorOf, PARTNER } from '../support/synth';
+import { PolicyDocument } from '../../lib/policy';
+import { errorOf, PARTNER } from '../support/ids';
 
 function problems(doc: unknown): string {
   return errorOf(() => PolicyDocument.fromJson(JSON.stringify(doc)));
@@ -145,6 +145,73 @@ describe('PolicyDocument.fromJson', () => {
     expect(
       problems({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: '*' }] }),
     ).toContain('Statement[0].Principal must be an object');
+  });
+
+  test('every kind of problem, each in its own line, exactly as written', () => {
+    expect(
+      problems({
+        Version: '1',
+        Id: 'x',
+        Statement: [
+          'Allow',
+          { Effect: ' deny ', Action: 'a:B', NotAction: 'a:C', Resource: '*', Condition: [] },
+          { Effect: null, Action: ['a:B', ''], Condition: { Bool: 'true', IpAddress: { 'acs:SourceIp': [] } } },
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Principal: { RAM: 'acs:ram::1:user/a/b', Service: ['x'], AWS: 'a' },
+          },
+          { Sid: 'x', Effect: 'Allow', NotAction: [], Resource: [''], Condition: { Null: {} }, Principal: { RAM: [] } },
+        ],
+      }),
+    ).toBe(
+      [
+        'PolicyDocument.fromJson: invalid policy document:',
+        'top-level element "Id" is not accepted (allowed: Statement, Version)',
+        'Statement[0] must be an object',
+        'Statement[1].Effect " deny " is not "Allow" or "Deny" (element values are case-sensitive: write "Deny")',
+        'Statement[1] must have exactly one of Action and NotAction',
+        'Statement[1].Condition must be an object of operators',
+        'Statement[1]: statement has both actions and notActions (a statement takes exactly one of Action and NotAction)',
+        'Statement[2].Effect "null" (a null, not a string) is not "Allow" or "Deny" (case-sensitive)',
+        'Statement[2].Action must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[2].Condition.Bool must be an object of condition keys',
+        'Statement[2].Condition.IpAddress.acs:SourceIp must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[2]: statement has no actions (give actions or notActions)',
+        'Statement[3].RAM principal "acs:ram::1:user/a/b" is not acs:ram::<account id>:root, :user/<name> or :role/<name>',
+        'Statement[3].Service principal "x" is not <service>.aliyuncs.com',
+        'Statement[3].principal type "AWS" is not RAM, Service or Federated',
+        'Statement[4] has element "Sid", which RAM does not accept (allowed: Action, Condition, Effect, NotAction, Principal, Resource)',
+        'Statement[4].NotAction must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[4].Resource must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[4].Condition operator "Null" is not a RAM condition operator (String*, Numeric*, Date*, Bool, IpAddress, NotIpAddress; IfExists, Null and ForAnyValue: are not documented)',
+        'Statement[4].Principal.RAM must be a non-empty string or a non-empty array of non-empty strings',
+        'Statement[4]: statement has no actions (give actions or notActions)',
+      ].join('\n  - '),
+    );
+  });
+
+  test('a document that is not an object, or has no statement list, says so', () => {
+    for (const doc of [[], null, 'x', 1]) {
+      expect(problems(doc)).toBe(
+        'PolicyDocument.fromJson: invalid policy document:\n  - the document must be a JSON object with Version and Statement',
+      );
+    }
+    expect(problems({ Version: '1', Statement: { Effect: 'Allow' } })).toBe(
+      'PolicyDocument.fromJson: invalid policy document:\n  - Statement must be a non-empty array of statements',
+    );
+    expect(problems({ Version: {}, Statement: [{ Effect: 'Deny', Action: 'a:B', Resource: '*' }] })).toBe(
+      'PolicyDocument.fromJson: invalid policy document:\n  - Version "{}" (a object, not a string) is not "1" (the only valid policy version)',
+    );
+  });
+
+  test('a Deny statement reads back as Deny, and NotAction as NotAction', () => {
+    const doc = PolicyDocument.fromJson(
+      JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', NotAction: ['b:C', 'a:B'], Resource: '*' }] }),
+    );
+    expect(doc.statements.map((s) => [s.effect, s.actions, s.notActions, s.resources, s.hasResources])).toEqual([
+      ['Deny', [], ['a:B', 'b:C'], ['*'], true],
+    ]);
   });
 
   test('every problem is listed at once', () => {

@@ -1,5 +1,13 @@
-import { Condition, ConditionKey, Effect, PolicyDocument, PolicyStatement, Principal, RamLimits } from '../../lib';
-import { OTHER, PARTNER } from '../support/synth';
+import {
+  Condition,
+  ConditionKey,
+  Effect,
+  PolicyDocument,
+  PolicyStatement,
+  Principal,
+  RamLimits,
+} from '../../lib/policy';
+import { OTHER, PARTNER } from '../support/ids';
 
 const LOGSTORE = 'acs:log:*:*:project/p/logstore/ls';
 
@@ -173,6 +181,58 @@ describe('PolicyDocument canonical JSON', () => {
     ]);
   });
 
+  test('actions and resources at the edges of their forms; Terraform expressions are left alone', () => {
+    const problemsOf = (actions: string[], resources: string[]) =>
+      new PolicyStatement({ actions, resources }).validate();
+    expect(
+      problemsOf(['*', 'log:*', 'log*:Get?', 'oss-x:Get_Object-1', '${var.action}'], ['*', 'acs:log:*:*:p', '${x}']),
+    ).toEqual([]);
+    for (const action of ['log:', ':Get', 'a:b:c', '**', 'log:Get Logs', 'log.x:Get', ' log:Get']) {
+      expect(problemsOf([action], ['*'])).toEqual([
+        `action ${JSON.stringify(action)} is not <ram-code>:<action-name> (such as log:PostLogStoreLogs) or "*"`,
+      ]);
+    }
+    for (const resource of [
+      'acs:log:*:*',
+      'acs:log:*:*:',
+      'acs:log:*:*:a b',
+      'xacs:log:*:*:p',
+      'acs:l g:*:*:p',
+      '**',
+      'acs:a:b:c:d:e ',
+    ]) {
+      expect(problemsOf(['a:B'], [resource])).toEqual([
+        `resource ${JSON.stringify(resource)} is not an ARN (acs:<service>:<region>:<account>:<relative id>) or "*"`,
+      ]);
+    }
+  });
+
+  test('each problem names its statement; an empty resource list is no resource; same-condition principals share one', () => {
+    const ok = new PolicyStatement({ actions: ['a:B'], resources: ['*'] });
+    const noResources = new PolicyStatement({ actions: ['a:B'], resources: [] });
+    expect(noResources.hasResources).toBe(true);
+    expect(new PolicyDocument([ok, noResources, ok]).validateForIdentityPolicy()).toEqual([
+      'statement 2 of 3: statement has no resources (an identity policy statement needs Resource; use "*" for all)',
+    ]);
+    const mfa = Condition.bool(ConditionKey.MFA_PRESENT, true);
+    const vpc = Condition.stringEquals(ConditionKey.SOURCE_VPC, ['vpc-1']);
+    const trust = new PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      conditions: [vpc],
+      principals: [Principal.account(PARTNER).withConditions(mfa), Principal.account(OTHER).withConditions(mfa)],
+    });
+    expect(new PolicyDocument([trust]).validateForTrustPolicy()).toEqual([]);
+    expect(trust.conditions).toEqual([vpc, mfa]);
+    expect(new PolicyDocument([trust]).toJson().Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Condition: { Bool: { 'acs:MFAPresent': 'true' }, StringEquals: { 'acs:SourceVpc': 'vpc-1' } },
+        Effect: 'Allow',
+        Principal: { RAM: [`acs:ram::${OTHER}:root`, `acs:ram::${PARTNER}:root`].sort() },
+      },
+    ]);
+  });
+
   test('a document over 6,144 characters is refused with how far over it is', () => {
     const resources = Array.from(
       { length: 100 },
@@ -207,6 +267,41 @@ describe('PolicyDocument canonical JSON', () => {
     expect(withValue(`日志${'t'.repeat(padding - 6)}`).validateForIdentityPolicy()).toEqual([]);
     expect(withValue(`😀${'t'.repeat(padding - 4)}`).validateForIdentityPolicy()).toEqual([]);
     expect(withValue(`😀${'t'.repeat(padding - 3)}`).validateForIdentityPolicy()).toHaveLength(1);
+  });
+
+  test('each character counts its UTF-8 length at the edges of the 1-, 2-, 3- and 4-byte ranges', () => {
+    const withValue = (value: string) =>
+      new PolicyDocument([
+        new PolicyStatement({
+          actions: ['log:GetLogStoreLogs'],
+          resources: ['*'],
+          conditions: [Condition.stringEquals('acs:ResourceTag/team', [value])],
+        }),
+      ]);
+    const room = RamLimits.POLICY_DOCUMENT_MAX_LENGTH - withValue('').toJsonString().length;
+    for (const [ch, bytes] of [
+      ['\u007f', 1],
+      ['\u0080', 2],
+      ['\u07ff', 2],
+      ['\u0800', 3],
+      ['\uffff', 3],
+      ['\u{10000}', 4],
+    ] as const) {
+      // Ten of the character and ASCII up to exactly the limit in bytes: accepted; one byte more: refused.
+      const fits = `${ch.repeat(10)}${'t'.repeat(room - 10 * bytes)}`;
+      expect([ch, withValue(fits).validateForIdentityPolicy()]).toEqual([ch, []]);
+      const over = withValue(`${fits}t`);
+      const length = over.toJsonString().length;
+      // An all-ASCII document is as many characters as bytes: the message then leaves the count out.
+      const characters = bytes === 1 ? '' : ` (${length.toLocaleString('en-US')} characters)`;
+      expect([ch, over.validateForIdentityPolicy()]).toEqual([
+        ch,
+        [
+          `policy document is 6,145 bytes in UTF-8${characters}, 1 over the 6,144-byte limit of a custom policy ` +
+            '(RAM says 6,144 "characters", older documents and the Terraform provider say bytes: the stricter reading is enforced; split it into several policies)',
+        ],
+      ]);
+    }
   });
 
   test('a document of exactly the limit passes', () => {

@@ -1,5 +1,5 @@
-import { Condition, ConditionKey, Principal, PrincipalType } from '../../lib';
-import { errorOf, OWNER, PARTNER } from '../support/synth';
+import { Condition, ConditionKey, Principal, PrincipalType } from '../../lib/policy';
+import { errorOf, OWNER, PARTNER } from '../support/ids';
 
 describe('Principal', () => {
   test('factories write the documented identifiers (ram-policy-reference §3.2)', () => {
@@ -65,6 +65,53 @@ describe('Principal', () => {
     expect(Principal.account(PARTNER).withConditions(a, b).conditionsKey).toBe(
       Principal.account(PARTNER).withConditions(b, a).conditionsKey,
     );
+  });
+});
+
+describe('Principal read from documents', () => {
+  test('fromIdentifier takes each type in its own form, with its account', () => {
+    expect(Principal.fromIdentifier('Service', 'ecs.aliyuncs.com')).toMatchObject({
+      type: 'Service',
+      identifier: 'ecs.aliyuncs.com',
+      accountId: undefined,
+    });
+    const idp = Principal.fromIdentifier('Federated', `acs:ram::${OWNER}:oidc-provider/gitlab`);
+    expect([idp.type, idp.accountId, idp.toString()]).toEqual([
+      'Federated',
+      OWNER,
+      `Federated:acs:ram::${OWNER}:oidc-provider/gitlab`,
+    ]);
+    expect(Principal.fromIdentifier('RAM', `acs:ram::${PARTNER}:role/ops`).toString()).toBe(
+      `RAM:acs:ram::${PARTNER}:role/ops`,
+    );
+    expect(errorOf(() => Principal.fromIdentifier('Service', 'ecs.aliyuncs.com.evil'))).toBe(
+      'Principal: Service principal "ecs.aliyuncs.com.evil" is not <service>.aliyuncs.com',
+    );
+    expect(errorOf(() => Principal.fromIdentifier('Federated', `acs:ram::${OWNER}:root`))).toContain(
+      'Federated principal',
+    );
+    expect(errorOf(() => Principal.fromIdentifier('RAM', `acs:ram::${PARTNER}:user/b?b`))).toBe(
+      `Principal: principal "acs:ram::${PARTNER}:user/b?b" is a wildcard (name accounts, users, roles or services explicitly)`,
+    );
+  });
+
+  test('a bad account and a bad name are both named, in one message', () => {
+    expect(errorOf(() => Principal.ramRole('1', 'a_b'))).toBe(
+      'Principal: accountId "1" is not an account ID (a 16-digit Alibaba Cloud account ID); ' +
+        'roleName "a_b" is not a valid RAM role name (1-64 characters: letters, digits, "." and "-")',
+    );
+  });
+
+  test('withConditions keeps type, identifier and account, and adds to the conditions it has', () => {
+    const a = Condition.bool(ConditionKey.MFA_PRESENT, true);
+    const b = Condition.ipAddress(ConditionKey.SOURCE_IP, ['10.0.0.0/8']);
+    const p = Principal.samlProvider(OWNER, 'idp').withConditions(a).withConditions(b);
+    expect([p.type, p.identifier, p.accountId, p.conditions]).toEqual([
+      'Federated',
+      `acs:ram::${OWNER}:saml-provider/idp`,
+      OWNER,
+      [a, b],
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
-import { Arn, PolicyDocument, PolicyEvaluator, PolicyStatement, Principal, Decision } from '../../lib';
-import { OWNER, PARTNER } from '../support/synth';
+import { Decision, PolicyEvaluator } from '../../lib/analysis';
+import { Arn, PolicyDocument, PolicyStatement, Principal } from '../../lib/policy';
+import { OWNER, PARTNER } from '../support/ids';
 
 const TRUST_BOB = new PolicyDocument([
   new PolicyStatement({ actions: ['sts:AssumeRole'], principals: [Principal.ramUser(PARTNER, 'bob')] }),

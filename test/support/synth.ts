@@ -1,6 +1,9 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccountStack } from '../../lib';
+import { OWNER } from './ids';
+
+export { errorOf, OTHER, OWNER, PARTNER } from './ids';
 
 /** One stack's synthesized Terraform JSON. */
 export interface StackJson {
@@ -10,10 +13,6 @@ export interface StackJson {
   provider?: { [name: string]: unknown[] };
   output?: { [name: string]: { value: unknown } };
 }
-
-export const OWNER = '1111222233334444';
-export const PARTNER = '5555666677778888';
-export const OTHER = '9999000011112222';
 
 /** Synthesizes what `build` adds to a plain stack and returns the parsed JSON. */
 export function synth(build: (scope: Construct) => void): StackJson {
@@ -59,16 +58,6 @@ export function parsed(value: unknown): unknown {
 /** A policy document pretty-printed from its parsed JSON, for readable snapshots. */
 export function pretty(value: unknown): string {
   return JSON.stringify(parsed(value), undefined, 2);
-}
-
-/** Runs a function that should throw and returns the message, failing when it does not throw. */
-export function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, but none was thrown');
 }
 
 /** A fresh app, for tests that build several stacks. */
