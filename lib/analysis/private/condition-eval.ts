@@ -2,7 +2,8 @@ import { BlockList, isIPv4, isIPv6 } from 'net';
 import { Condition, ConditionOperator } from '../../policy';
 import { globMatches } from './glob';
 
-const NEGATED = new Set<string>([
+/** The negated operators: satisfied by a request that lacks the key (EvaluatorOptions). */
+export const NEGATED = new Set<string>([
   ConditionOperator.STRING_NOT_EQUALS,
   ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE,
   ConditionOperator.STRING_NOT_LIKE,

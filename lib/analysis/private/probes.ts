@@ -1,6 +1,7 @@
-import { Condition, ConditionOperator, Effect, PolicyDocument, PolicyStatement } from '../../policy';
+import { Condition, Effect, PolicyDocument, PolicyStatement } from '../../policy';
 import { Decision } from '../decision';
 import { PolicyEvaluator } from '../policy-evaluator';
+import { NEGATED } from './condition-eval';
 import { satisfyingContext } from './satisfying-context';
 
 /**
@@ -82,15 +83,6 @@ export function aloneOf(statement: PolicyStatement): Alone {
   }
   return entry;
 }
-
-const NEGATED = new Set<string>([
-  ConditionOperator.STRING_NOT_EQUALS,
-  ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE,
-  ConditionOperator.STRING_NOT_LIKE,
-  ConditionOperator.NUMERIC_NOT_EQUALS,
-  ConditionOperator.DATE_NOT_EQUALS,
-  ConditionOperator.NOT_IP_ADDRESS,
-]);
 
 /**
  * `context` changed so that `condition` fails: a positive operator over a missing key never holds, and a
