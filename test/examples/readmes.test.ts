@@ -1,28 +1,10 @@
-import { App } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildEcsOpsDelegationApp } from '../../examples/ecs-ops-delegation/stacks';
-import { buildFunctionComputeReadonlyApp } from '../../examples/function-compute-readonly/stacks';
-import { buildLogServicePartnerApp } from '../../examples/log-service-partner/stacks';
-import { buildMultiPartnerApp } from '../../examples/multi-partner/stacks';
-import { buildPartnerReadonlyApp } from '../../examples/partner-readonly/stacks';
-import { readEnvironment } from '../../examples/shared/environment';
 import { ROOT } from '../support/cdktf';
 import { synthOut } from '../support/out';
+import { EXAMPLE_BUILDERS } from './builders';
 
-const env = readEnvironment({});
-const builders: { [name: string]: (app: App) => void } = {
-  'log-service-partner': (app) => buildLogServicePartnerApp(app, env),
-  'function-compute-readonly': (app) => buildFunctionComputeReadonlyApp(app, env),
-  'ecs-ops-delegation': (app) => buildEcsOpsDelegationApp(app, env),
-  'partner-readonly': (app) => buildPartnerReadonlyApp(app, env),
-  'multi-partner': (app) =>
-    buildMultiPartnerApp(app, {
-      ownerAccountId: env.ownerAccountId,
-      region: env.region,
-      partnerAccountIds: ['2000000000000002', '3000000000000003', '4000000000000004'],
-    }),
-};
+const builders = EXAMPLE_BUILDERS;
 
 /** Every trust and permission document of every stack, pretty-printed as the READMEs show them. */
 function documents(out: string): string[] {

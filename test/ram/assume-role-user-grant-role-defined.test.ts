@@ -4,12 +4,7 @@ import * as path from 'path';
 import { AssumeRoleUserGrant, AssumeRoleUserGrantProps, CrossAccountRole } from '../../lib';
 import { accountStack, synthOut } from '../support/out';
 import { OTHER, OWNER, PARTNER } from '../support/synth';
-import { buildEcsOpsDelegationApp } from '../../examples/ecs-ops-delegation/stacks';
-import { buildFunctionComputeReadonlyApp } from '../../examples/function-compute-readonly/stacks';
-import { buildLogServicePartnerApp } from '../../examples/log-service-partner/stacks';
-import { buildMultiPartnerApp } from '../../examples/multi-partner/stacks';
-import { buildPartnerReadonlyApp } from '../../examples/partner-readonly/stacks';
-import { readEnvironment } from '../../examples/shared/environment';
+import { EXAMPLE_BUILDERS } from '../examples/builders';
 
 const ROLE_ARN = `acs:ram::${OWNER}:role/partner-log-writer`;
 
@@ -78,20 +73,7 @@ describe('AssumeRoleUserGrant warns at synth when no CrossAccountRole of the app
 });
 
 describe('the examples define every role they grant: no warning', () => {
-  const env = readEnvironment({});
-  const builders: { [name: string]: (app: App) => unknown } = {
-    'log-service-partner': (app) => buildLogServicePartnerApp(app, env),
-    'function-compute-readonly': (app) => buildFunctionComputeReadonlyApp(app, env),
-    'ecs-ops-delegation': (app) => buildEcsOpsDelegationApp(app, env),
-    'partner-readonly': (app) => buildPartnerReadonlyApp(app, env),
-    'multi-partner': (app) =>
-      buildMultiPartnerApp(app, {
-        ownerAccountId: env.ownerAccountId,
-        region: env.region,
-        partnerAccountIds: ['2000000000000002', '3000000000000003', '4000000000000004'],
-      }),
-  };
-  test.each(Object.keys(builders))('%s', (name) => {
-    expect(warnings((app) => builders[name](app))).toEqual([]);
+  test.each(Object.keys(EXAMPLE_BUILDERS))('%s', (name) => {
+    expect(warnings(EXAMPLE_BUILDERS[name])).toEqual([]);
   });
 });
