@@ -78,6 +78,12 @@ function findingsOf(stacks: { [name: string]: Json }): { id: string }[] {
   }
 }
 
+/** The owner stack: role r, trusted by the partner with MFA, holding a custom policy of these statements. */
+function ownerRoleWith(statements: Json[]): Json {
+  const trust = trustStatement([`acs:ram::${PARTNER}:root`], { Bool: { 'acs:MFAPresent': 'true' } });
+  return accountJson(OWNER, roleResources('r', [trust], statements));
+}
+
 function pick<T>(next: () => number, list: T[]): T {
   return list[Math.floor(next() * list.length)];
 }
@@ -136,15 +142,7 @@ describe(`finding rules agree with the evaluator (${CASES} cases each, seed ${SE
     );
     for (let i = 0; i < CASES; i++) {
       const statements = policy(next);
-      const owner = accountJson(
-        OWNER,
-        roleResources(
-          'r',
-          [trustStatement([`acs:ram::${PARTNER}:root`], { Bool: { 'acs:MFAPresent': 'true' } })],
-          statements,
-        ),
-      );
-      const findings = findingsOf({ owner });
+      const findings = findingsOf({ owner: ownerRoleWith(statements) });
       const fires = findings.some((f) => f.id === 'XA-WILDCARD-RESOURCE');
       const resources = freshResources(i);
       const expected = allowsSome(PolicyDocument.fromJson(policyText(...statements)), actions, resources);
@@ -162,15 +160,7 @@ describe(`finding rules agree with the evaluator (${CASES} cases each, seed ${SE
     const actions = ['sts', 'log', 'ecs', 'ram', 'fresh'].map((service) => `${service}:FreshAction`);
     for (let i = 0; i < CASES; i++) {
       const statements = policy(next);
-      const owner = accountJson(
-        OWNER,
-        roleResources(
-          'r',
-          [trustStatement([`acs:ram::${PARTNER}:root`], { Bool: { 'acs:MFAPresent': 'true' } })],
-          statements,
-        ),
-      );
-      const findings = findingsOf({ owner });
+      const findings = findingsOf({ owner: ownerRoleWith(statements) });
       const fires = findings.some((f) => f.id === 'XA-WILDCARD-ACTION');
       const resources = [
         `acs:ram::${OWNER}:role/r`,
