@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AccessGraph } from '../../lib';
+import { AccessGraph } from '../../lib/analysis';
 import { runCli } from '../../lib/cli/main';
 import { accountJson, handWrittenOut, Json, policyText, roleResources, trustStatement } from '../support/hand-written';
-import { OWNER, PARTNER } from '../support/synth';
+import { OWNER, PARTNER } from '../support/ids';
 
 // The analysis reads whatever a pull request brings (issue 10, class 10): paths stay inside the output
 // folder, and a malformed shape is one error naming the file and the JSON path, exit code 2, nothing written.
