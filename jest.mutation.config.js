@@ -20,7 +20,11 @@ const { cdktfFreeTests } = require('./scripts/cdktf-free-tests');
 
 const EVALUATOR_TESTS = 'policy-evaluator,evaluator-vectors,evaluator.property,condition-eval,glob,satisfying-context';
 const only = process.env.XACCOUNT_MUTATION_TESTS;
-const roots = only === 'policy' ? ['<rootDir>/test/policy'] : ['<rootDir>/test/policy', '<rootDir>/test/analysis'];
+// The library folders are roots too, so that Jest's --findRelatedTests (stryker.config.json) follows a test's
+// imports through them: new-access-gate.test.ts reaches lib/analysis/access-diff.ts only through lib/cli.
+const LIB = ['<rootDir>/lib/policy', '<rootDir>/lib/analysis', '<rootDir>/lib/cli'];
+const roots =
+  only === 'policy' ? ['<rootDir>/test/policy', ...LIB] : ['<rootDir>/test/policy', '<rootDir>/test/analysis', ...LIB];
 const testMatch =
   only === 'evaluator'
     ? ['<rootDir>/test/policy/**/*.test.ts', `<rootDir>/test/analysis/{${EVALUATOR_TESTS}}.test.ts`]
