@@ -9,7 +9,7 @@ const ROLE = `acs:ram::${A}:role/x`;
 const USER = `acs:ram::${B}:user/u`;
 
 /** Owner A's role x (trusting B, with or without MFA) with one policy; B's user u granted the role. */
-function graph(shape: { mfa: boolean; actions: string[]; deny: boolean }): AccessGraph {
+function graph(shape: { mfa: boolean; actions: string[]; deny: boolean; condition?: object }): AccessGraph {
   const trust = doc({
     Action: 'sts:AssumeRole',
     Effect: 'Allow',
@@ -17,7 +17,12 @@ function graph(shape: { mfa: boolean; actions: string[]; deny: boolean }): Acces
     ...(shape.mfa ? { Condition: { Bool: { 'acs:MFAPresent': 'true' } } } : {}),
   });
   const policy = doc(
-    { Action: shape.actions, Effect: 'Allow', Resource: '*' },
+    {
+      Action: shape.actions,
+      Effect: 'Allow',
+      Resource: '*',
+      ...(shape.condition ? { Condition: shape.condition } : {}),
+    },
     ...(shape.deny ? [{ Action: 'log:DeleteLogStore', Effect: 'Deny', Resource: '*' }] : []),
   );
   return AccessGraph.fromSynthOutput(
@@ -142,5 +147,16 @@ describe('AccessDiff.toMarkdown', () => {
     expect(AccessDiff.between(denied, undenied).newAccess).toEqual([
       `no longer: ${ROLE} is denied log:DeleteLogStore on *`,
     ]);
+  });
+
+  test('a permission under a condition says when, in added and removed alike', () => {
+    const condition = { IpAddress: { 'acs:SourceIp': ['10.0.0.0/8'] } };
+    const open = graph({ mfa: true, actions: ['log:GetLogStore'], deny: false });
+    const fenced = graph({ mfa: true, actions: ['log:GetLogStore'], deny: false, condition });
+    const diff = AccessDiff.between(open, fenced);
+    expect({ added: diff.added, removed: diff.removed }).toEqual({
+      added: [`${ROLE} may log:GetLogStore (read logstore settings) on * when source IP in 10.0.0.0/8`],
+      removed: [`${ROLE} may log:GetLogStore (read logstore settings) on *`],
+    });
   });
 });
