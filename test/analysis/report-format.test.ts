@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AccessGraph, AccessReport } from '../../lib/analysis';
-import { fixtureOut } from './support/fixtures';
+import { fixtureNames, fixtureOut } from './support/fixtures';
 import { doc, writeOut } from './support/hand-written';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -118,6 +118,11 @@ describe('docs/report-format.md', () => {
     expect(rows.some((r) => r.kind === 'role' && (r.via ?? []).length > 0)).toBe(true);
     expect(rows.some((r) => !r.reachable)).toBe(true);
     expect([...problems(flagship, fields), ...problems(hand, fields)]).toEqual([]);
+  });
+
+  test.each(fixtureNames())('the report of fixture %s (every example app) matches the documented shape', (name) => {
+    const json = AccessReport.fromGraph(AccessGraph.fromSynthOutput(fixtureOut(name))).toJson();
+    expect(problems(json, fields)).toEqual([]);
   });
 
   test('the check itself finds an undocumented field, a wrong type and a missing field', () => {
