@@ -1,19 +1,7 @@
-import { TerraformStack } from 'cdktf';
-import {
-  AccessGraph,
-  AccessReport,
-  AccountGuard,
-  alicloud,
-  AssumeRoleUserGrant,
-  CrossAccountRole,
-  CustomPolicy,
-  Decision,
-  PolicyDocument,
-  PolicyStatement,
-} from '../../lib';
+import { AccessGraph, AccessReport, Decision } from '../../lib/analysis';
 import { guardRead, handWrittenOut, Json, policyText, trustStatement } from '../support/hand-written';
-import { synthOut } from '../support/out';
-import { OTHER, OWNER, PARTNER } from '../support/synth';
+import { OTHER, OWNER, PARTNER } from '../support/ids';
+import { fixtureOut } from './support/fixtures';
 
 // Accounts belong to providers, not stacks (issue 10, class 9; /work/briefs/guard-contract.md):
 // a resource's account is that of the provider its `provider` attribute names.
@@ -156,43 +144,10 @@ describe('accounts from providers in one hand-written stack', () => {
 });
 
 describe('a composed stack synthesized with our constructs', () => {
-  const dir = synthOut((app) => {
-    const stack = new TerraformStack(app, 'platform');
-    const owner = new alicloud.provider.AlicloudProvider(stack, 'owner', { region: 'cn-hangzhou' });
-    const partner = new alicloud.provider.AlicloudProvider(stack, 'partner', {
-      alias: 'partner',
-      region: 'cn-hangzhou',
-      profile: 'partner',
-    });
-    new AccountGuard(stack, 'owner-guard', { expectedAccountId: OWNER, provider: owner });
-    new AccountGuard(stack, 'partner-guard', { expectedAccountId: PARTNER, provider: partner });
-    new CrossAccountRole(stack, 'role', {
-      roleName: 'r',
-      ownerAccountId: OWNER,
-      trustedAccountIds: [PARTNER],
-      requireMfa: true,
-      provider: owner,
-    });
-    new AssumeRoleUserGrant(stack, 'grant', {
-      roleArn: CrossAccountRole.arnOf(OWNER, 'r'),
-      users: [{ userName: 'b1' }],
-      requireMfa: true,
-      provider: partner,
-    });
-    new CustomPolicy(stack, 'wide', {
-      provider: partner,
-      policyName: 'wide',
-      document: new PolicyDocument([
-        new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [CrossAccountRole.arnOf(OWNER, 'r')] }),
-      ]),
-    });
-    new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(stack, 'wide-attach', {
-      provider: partner,
-      userName: 'b2',
-      policyName: 'wide',
-      policyType: 'Custom',
-    });
-  });
+  // Two providers (owner, partner) with an AccountGuard each, a CrossAccountRole, an AssumeRoleUserGrant and a
+  // CustomPolicy attached to an existing user, in one TerraformStack: fixture composed-stack
+  // (support/fixture-apps.ts).
+  const dir = fixtureOut('composed-stack');
   const graph = AccessGraph.fromSynthOutput(dir);
 
   test('each resource has its provider account', () => {

@@ -17,6 +17,12 @@ describe('the analysis tests Stryker runs', () => {
     expect(selected).toEqual(
       expect.arrayContaining([
         'access-graph.test.ts',
+        'accounts-from-providers.test.ts',
+        'acknowledgements-hand-written.test.ts',
+        'describe.test.ts',
+        'diff-markdown.test.ts',
+        'report-many-roles.test.ts',
+        'synth-reader.test.ts',
         'assumers.property.test.ts',
         'assumers.test.ts',
         'condition-eval.test.ts',

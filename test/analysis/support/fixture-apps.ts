@@ -1,5 +1,13 @@
-import { TerraformVariable } from 'cdktf';
-import { AssumeRoleUserGrant } from '../../../lib';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import {
+  AccountGuard,
+  alicloud,
+  AssumeRoleUserGrant,
+  CrossAccountRole,
+  CustomPolicy,
+  PolicyDocument,
+  PolicyStatement,
+} from '../../../lib';
 import { EXAMPLE_BUILDERS } from '../../examples/builders';
 import { accountStack, flagshipOut, synthOut } from '../../support/out';
 import { OWNER, PARTNER } from '../../support/ids';
@@ -24,6 +32,45 @@ export const FIXTURE_APPS: { [name: string]: () => string } = {
         roleArn: arn.stringValue,
         userNames: ['b1'],
         policyName: 'assume-partner-role',
+      });
+    }),
+  /** One TerraformStack with two providers, each with its AccountGuard (accounts-from-providers.test.ts). */
+  'composed-stack': () =>
+    synthOut((app) => {
+      const stack = new TerraformStack(app, 'platform');
+      const owner = new alicloud.provider.AlicloudProvider(stack, 'owner', { region: 'cn-hangzhou' });
+      const partner = new alicloud.provider.AlicloudProvider(stack, 'partner', {
+        alias: 'partner',
+        region: 'cn-hangzhou',
+        profile: 'partner',
+      });
+      new AccountGuard(stack, 'owner-guard', { expectedAccountId: OWNER, provider: owner });
+      new AccountGuard(stack, 'partner-guard', { expectedAccountId: PARTNER, provider: partner });
+      new CrossAccountRole(stack, 'role', {
+        roleName: 'r',
+        ownerAccountId: OWNER,
+        trustedAccountIds: [PARTNER],
+        requireMfa: true,
+        provider: owner,
+      });
+      new AssumeRoleUserGrant(stack, 'grant', {
+        roleArn: CrossAccountRole.arnOf(OWNER, 'r'),
+        users: [{ userName: 'b1' }],
+        requireMfa: true,
+        provider: partner,
+      });
+      new CustomPolicy(stack, 'wide', {
+        provider: partner,
+        policyName: 'wide',
+        document: new PolicyDocument([
+          new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [CrossAccountRole.arnOf(OWNER, 'r')] }),
+        ]),
+      });
+      new alicloud.ramUserPolicyAttachment.RamUserPolicyAttachment(stack, 'wide-attach', {
+        provider: partner,
+        userName: 'b2',
+        policyName: 'wide',
+        policyType: 'Custom',
       });
     }),
   ...Object.fromEntries(
