@@ -134,6 +134,27 @@ describe('malformed shapes name the file and the JSON path', () => {
       { resource: { alicloud_ram_user: { u: { name: 'u', provider: 'alicloud.nope' } } } },
       'resource.alicloud_ram_user.u.provider "alicloud.nope" names no provider block of this stack',
     ],
+    ['a provider section that is a list', { provider: [{ alicloud: [] }] }, 'provider is an array, expected an object'],
+    [
+      'a provider block that is not an object',
+      { provider: { alicloud: [{ region: 'cn-hangzhou' }, 'b'] } },
+      'provider.alicloud[1] is "b", expected an object',
+    ],
+    [
+      'a provider alias that is not a string',
+      { provider: { alicloud: [{ region: 'cn-hangzhou' }, { alias: 7 }] } },
+      'provider.alicloud alias is 7, expected a string',
+    ],
+    [
+      'two provider blocks of one name',
+      { provider: { alicloud: [{ alias: 'b' }, { alias: 'b' }] } },
+      'provider.alicloud has two blocks named alicloud.b',
+    ],
+    [
+      'a provider attribute that is not a provider reference',
+      { resource: { alicloud_ram_user: { u: { name: 'u', provider: 'aws.b' } } } },
+      'resource.alicloud_ram_user.u.provider is "aws.b", expected "alicloud" or "alicloud.<alias>"',
+    ],
     [
       'acknowledgements that are not a list',
       { '//': { 'cdktf-xaccount': { acknowledgements: {} } } },
