@@ -71,7 +71,7 @@ describe('shortResource', () => {
 });
 
 describe('describeConditions', () => {
-  const c = (operator: ConditionOperator, key: string, ...values: string[]) => new Condition(operator, key, values);
+  const c = (operator: ConditionOperator, key: string, ...values: string[]) => Condition.of(operator, key, values);
   test.each([
     [[c(ConditionOperator.BOOL, ConditionKey.MFA_PRESENT, 'true')], 'signed in with MFA'],
     [[c(ConditionOperator.BOOL, ConditionKey.MFA_PRESENT, 'false')], 'signed in without MFA'],

@@ -18,7 +18,7 @@ function trust(i: number): object {
 
 /** Owner A with 41 roles trusting B (r2 with an external ID, r1 with a policy); B's user u granted r1 and r2. */
 function output(): string {
-  const roles: { [name: string]: object } = {};
+  const roles: { [name: string]: { [attribute: string]: unknown } } = {};
   for (let i = 1; i <= ROLES; i++) roles[`r${i}`] = { role_name: `r${i}`, assume_role_policy_document: trust(i) };
   const policy = doc({ Action: ['log:GetLogStore', 'log:PostLogStoreLogs'], Effect: 'Allow', Resource: '*' });
   const grant = doc({
