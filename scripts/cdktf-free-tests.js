@@ -14,7 +14,13 @@ const HEAVY = /^(?:cdktf|constructs)(?:\/|$)/;
 /** The file a relative import of `from` names, or undefined when it is not one of ours. */
 function resolve(from, spec) {
   const base = path.resolve(path.dirname(from), spec);
-  for (const candidate of [`${base}.ts`, `${base}.js`, path.join(base, 'index.ts'), path.join(base, 'index.js'), base]) {
+  for (const candidate of [
+    `${base}.ts`,
+    `${base}.js`,
+    path.join(base, 'index.ts'),
+    path.join(base, 'index.js'),
+    base,
+  ]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return undefined;
