@@ -156,6 +156,59 @@ describe('malformed shapes name the file and the JSON path', () => {
       'resource.alicloud_ram_user.u.provider is "aws.b", expected "alicloud" or "alicloud.<alias>"',
     ],
     [
+      'a reference to a resource the stack does not have',
+      {
+        resource: {
+          alicloud_ram_role: {
+            x: { role_name: '${alicloud_ram_role.y.role_name}', assume_role_policy_document: policyText(...trusted) },
+          },
+        },
+      },
+      'unknown resource reference "${alicloud_ram_role.y.role_name}" in alicloud_ram_role.x.role_name',
+    ],
+    [
+      'a reference to itself',
+      {
+        resource: {
+          alicloud_ram_role: {
+            x: { role_name: '${alicloud_ram_role.x.role_name}', assume_role_policy_document: policyText(...trusted) },
+          },
+        },
+      },
+      'reference loop at "${alicloud_ram_role.x.role_name}" in alicloud_ram_role.x.role_name',
+    ],
+    [
+      'a trust policy read from a data source',
+      {
+        resource: {
+          alicloud_ram_role: {
+            x: { role_name: 'x', assume_role_policy_document: '${data.alicloud_ram_policy_document.d.document}' },
+          },
+        },
+      },
+      'resource.alicloud_ram_role.x.assume_role_policy_document is not a literal policy document',
+    ],
+    [
+      'a trust policy that is a number',
+      { resource: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: 5 } } } },
+      'resource.alicloud_ram_role.x.assume_role_policy_document is not a literal policy document',
+    ],
+    [
+      'a trust policy that is not a valid policy',
+      { resource: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: '{"Statement": []}' } } } },
+      'resource.alicloud_ram_role.x.assume_role_policy_document is not a valid policy (PolicyDocument.fromJson: invalid policy document: - Version is missing (write "Version": "1", the only valid version))',
+    ],
+    [
+      'an acknowledgement that is not an object',
+      { '//': { 'cdktf-xaccount': { acknowledgements: [1] } } },
+      '//.cdktf-xaccount.acknowledgements[0] is 1, expected an object',
+    ],
+    [
+      'an acknowledgement without a reason',
+      { '//': { 'cdktf-xaccount': { acknowledgements: [{ path: 'a', findingId: 'XA-TRUST-NO-CONDITION' }] } } },
+      '//.cdktf-xaccount.acknowledgements[0].reason is missing, expected a string',
+    ],
+    [
       'acknowledgements that are not a list',
       { '//': { 'cdktf-xaccount': { acknowledgements: {} } } },
       '//.cdktf-xaccount.acknowledgements is an object, expected an array',
