@@ -1,14 +1,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AccessGraph, Decision, PolicyEvaluator } from '../../lib/analysis';
+import { AccessGraph, Decision, GraphRole, PolicyEvaluator } from '../../lib/analysis';
 import { OWNER, PARTNER } from '../support/ids';
 import { FLAGSHIP_NAMES as N } from './support/flagship-names';
 import { fixtureOut } from './support/fixtures';
 
 // The flagship app and the grant below are read from their committed synthesized outputs
 // (support/fixture-apps.ts says how each is made; fixtures-current.test.ts keeps them current).
-const graph = AccessGraph.fromSynthOutput(fixtureOut('flagship'));
-const role = graph.roles[0];
+// Built in beforeAll, not at load: Jest loads every test file for each mutant Stryker tests, and skips the
+// hooks of a file none of whose tests it runs.
+let graph: AccessGraph;
+let role: GraphRole;
+beforeAll(() => {
+  graph = AccessGraph.fromSynthOutput(fixtureOut('flagship'));
+  role = graph.roles[0];
+});
 const STORE = `acs:log:cn-hangzhou:${OWNER}:project/${N.project}/logstore/${N.logstore}`;
 
 describe('AccessGraph of the flagship app', () => {

@@ -53,8 +53,14 @@ function graph(shape: { mfa: boolean; actions: string[]; deny: boolean; conditio
 }
 
 // B's user u was created here without a console login, so it can never sign in with MFA.
-const narrow = graph({ mfa: true, actions: ['log:GetLogStore'], deny: true });
-const wide = graph({ mfa: false, actions: ['log:GetLogStore', 'log:PostLogStoreLogs'], deny: false });
+// Built in beforeAll, not at load: Jest loads every test file for each mutant Stryker tests, and skips the
+// hooks of a file none of whose tests it runs.
+let narrow: AccessGraph;
+let wide: AccessGraph;
+beforeAll(() => {
+  narrow = graph({ mfa: true, actions: ['log:GetLogStore'], deny: true });
+  wide = graph({ mfa: false, actions: ['log:GetLogStore', 'log:PostLogStoreLogs'], deny: false });
+});
 
 describe('AccessDiff.toMarkdown', () => {
   test('a change that broadens and narrows: the warning, then new access, added and removed', () => {

@@ -9,53 +9,62 @@ const B = '2000000000000002';
 const trust = doc({ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::${B}:root`] } });
 const logs = doc({ Action: 'log:GetLogStore', Effect: 'Allow', Resource: '*' });
 
-const graph = AccessGraph.fromSynthOutput(
-  writeOut({
-    owner: {
-      account: A,
-      resources: {
-        alicloud_ram_role: {
-          ops: { role_name: 'ops', assume_role_policy_document: trust, '//': { metadata: { path: 'owner/ops-role' } } },
-          unnamed: { assume_role_policy_document: trust },
-        },
-        alicloud_ram_policy: { p: { policy_name: 'logs', policy_document: logs }, q: { policy_document: logs } },
-        alicloud_ram_role_policy_attachment: {
-          custom: { role_name: '${alicloud_ram_role.ops.role_name}', policy_name: 'logs', policy_type: 'Custom' },
-          untyped: { role_name: 'ops', policy_name: 'q' },
-          missing: { role_name: 'ops', policy_name: 'elsewhere', policy_type: 'Custom' },
-          known: { role_name: 'ops', policy_name: 'AliyunLogReadOnlyAccess', policy_type: 'System' },
-          unknown: { role_name: 'ops', policy_name: 'AliyunSomethingNew', policy_type: 'System' },
-          nameless: { role_name: 'unnamed' },
-          nobody: { role_name: 'no-such-role', policy_name: 'logs', policy_type: 'Custom' },
+// Built in beforeAll, not at load: Jest loads every test file for each mutant Stryker tests, and skips the
+// hooks of a file none of whose tests it runs.
+let graph: AccessGraph;
+beforeAll(() => {
+  graph = AccessGraph.fromSynthOutput(
+    writeOut({
+      owner: {
+        account: A,
+        resources: {
+          alicloud_ram_role: {
+            ops: {
+              role_name: 'ops',
+              assume_role_policy_document: trust,
+              '//': { metadata: { path: 'owner/ops-role' } },
+            },
+            unnamed: { assume_role_policy_document: trust },
+          },
+          alicloud_ram_policy: { p: { policy_name: 'logs', policy_document: logs }, q: { policy_document: logs } },
+          alicloud_ram_role_policy_attachment: {
+            custom: { role_name: '${alicloud_ram_role.ops.role_name}', policy_name: 'logs', policy_type: 'Custom' },
+            untyped: { role_name: 'ops', policy_name: 'q' },
+            missing: { role_name: 'ops', policy_name: 'elsewhere', policy_type: 'Custom' },
+            known: { role_name: 'ops', policy_name: 'AliyunLogReadOnlyAccess', policy_type: 'System' },
+            unknown: { role_name: 'ops', policy_name: 'AliyunSomethingNew', policy_type: 'System' },
+            nameless: { role_name: 'unnamed' },
+            nobody: { role_name: 'no-such-role', policy_name: 'logs', policy_type: 'Custom' },
+          },
         },
       },
-    },
-    partner: {
-      account: B,
-      resources: {
-        alicloud_ram_user: { u1: { name: 'alice' }, u2: {} },
-        alicloud_ram_group: { g: { group_name: 'devs' }, h: {} },
-        alicloud_ram_group_membership: {
-          m: { group_name: 'devs', user_names: ['${alicloud_ram_user.u1.name}', 'bob'] },
+      partner: {
+        account: B,
+        resources: {
+          alicloud_ram_user: { u1: { name: 'alice' }, u2: {} },
+          alicloud_ram_group: { g: { group_name: 'devs' }, h: {} },
+          alicloud_ram_group_membership: {
+            m: { group_name: 'devs', user_names: ['${alicloud_ram_user.u1.name}', 'bob'] },
+          },
+          alicloud_ram_user_group_attachment: {
+            a: { group_name: 'h', user_name: 'alice' },
+            again: { group_name: 'devs', user_name: 'alice' },
+            half: { group_name: 'devs' },
+          },
+          alicloud_ram_user_policy_attachment: {
+            a: { user_name: 'carol', policy_name: 'AliyunSTSAssumeRoleAccess', policy_type: 'System' },
+            none: { policy_name: 'AliyunSTSAssumeRoleAccess', policy_type: 'System' },
+          },
+          alicloud_ram_group_policy_attachment: {
+            a: { group_name: 'ops-team', policy_name: 'AliyunLogFullAccess', policy_type: 'System' },
+            none: { policy_name: 'AliyunLogFullAccess', policy_type: 'System' },
+          },
+          alicloud_ram_login_profile: { l: { user_name: 'alice', password: 'x' }, none: { password: 'x' } },
         },
-        alicloud_ram_user_group_attachment: {
-          a: { group_name: 'h', user_name: 'alice' },
-          again: { group_name: 'devs', user_name: 'alice' },
-          half: { group_name: 'devs' },
-        },
-        alicloud_ram_user_policy_attachment: {
-          a: { user_name: 'carol', policy_name: 'AliyunSTSAssumeRoleAccess', policy_type: 'System' },
-          none: { policy_name: 'AliyunSTSAssumeRoleAccess', policy_type: 'System' },
-        },
-        alicloud_ram_group_policy_attachment: {
-          a: { group_name: 'ops-team', policy_name: 'AliyunLogFullAccess', policy_type: 'System' },
-          none: { policy_name: 'AliyunLogFullAccess', policy_type: 'System' },
-        },
-        alicloud_ram_login_profile: { l: { user_name: 'alice', password: 'x' }, none: { password: 'x' } },
       },
-    },
-  }),
-);
+    }),
+  );
+});
 const policies = (list: GraphPolicy[]) =>
   list.map((p) => [p.policyName, p.policyType, p.origin, p.document !== undefined]);
 

@@ -6,8 +6,14 @@ import { fixtureOut } from './support/fixtures';
 
 // The flagship app, and the same app with PARTNER_ACCESS=revoked, read from their committed synthesized
 // outputs (support/fixture-apps.ts says how each is made; fixtures-current.test.ts keeps them current).
-const graph = AccessGraph.fromSynthOutput(fixtureOut('flagship'));
-const markdown = AccessReport.fromGraph(graph).toMarkdown();
+// Built in beforeAll, not at load: Jest loads every test file for each mutant Stryker tests, and skips the
+// hooks of a file none of whose tests it runs.
+let graph: AccessGraph;
+let markdown: string;
+beforeAll(() => {
+  graph = AccessGraph.fromSynthOutput(fixtureOut('flagship'));
+  markdown = AccessReport.fromGraph(graph).toMarkdown();
+});
 
 describe('access report of the flagship app', () => {
   test("says B's granted user can assume the role, and B's root and unrelated accounts cannot", () => {
