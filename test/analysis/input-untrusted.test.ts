@@ -204,6 +204,27 @@ describe('malformed shapes name the file and the JSON path', () => {
       '//.cdktf-xaccount.acknowledgements[0] is 1, expected an object',
     ],
     [
+      'an acknowledgement without a path',
+      { '//': { 'cdktf-xaccount': { acknowledgements: [{ findingId: 'XA-TRUST-NO-CONDITION', reason: 'r' }] } } },
+      '//.cdktf-xaccount.acknowledgements[0].path is missing, expected a string',
+    ],
+    [
+      'an acknowledgement without a finding id',
+      { '//': { 'cdktf-xaccount': { acknowledgements: [{ path: 'a', reason: 'r' }] } } },
+      '//.cdktf-xaccount.acknowledgements[0].findingId is missing, expected a string',
+    ],
+    [
+      'an acknowledgement whose content is not a string',
+      {
+        '//': {
+          'cdktf-xaccount': {
+            acknowledgements: [{ path: 'a', findingId: 'XA-TRUST-NO-CONDITION', reason: 'r', content: 1 }],
+          },
+        },
+      },
+      '//.cdktf-xaccount.acknowledgements[0].content is 1, expected a string',
+    ],
+    [
       'an acknowledgement without a reason',
       { '//': { 'cdktf-xaccount': { acknowledgements: [{ path: 'a', findingId: 'XA-TRUST-NO-CONDITION' }] } } },
       '//.cdktf-xaccount.acknowledgements[0].reason is missing, expected a string',
