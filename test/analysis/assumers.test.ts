@@ -235,6 +235,10 @@ describe('class 4: MFA required of a user who has no console login', () => {
       decision: Decision.ALLOW,
       reachable: false,
       conditionSets: ['signed in with MFA'],
+      reason: "both the trust policy and the caller's own policies allow it, but the request can never be sent",
+      unreachableReason:
+        `${user} gets in only with acs:MFAPresent true (an MFA sign-in), but it has no console login in this output ` +
+        '(alicloud_ram_login_profile), and its AccessKey API calls never carry MFA',
     });
     const report = AccessReport.fromGraph(graph);
     expect(report.toMarkdown()).toContain(`| ${user} | no (allowed, but never reachable) | signed in with MFA |`);
@@ -258,6 +262,7 @@ describe('class 4: MFA required of a user who has no console login', () => {
   test('with a login profile: reachable, no finding', () => {
     const graph = AccessGraph.fromSynthOutput(out(true));
     expect(row(graph, user)).toMatchObject({ decision: Decision.ALLOW, reachable: true });
+    expect(row(graph, user)).not.toHaveProperty('unreachableReason');
     expect(AccessReport.fromGraph(graph).findings.map((f) => f.id)).not.toContain(FindingId.TRUST_MFA_UNREACHABLE);
   });
 });
