@@ -7,11 +7,11 @@ import { fixtureOut } from './support/fixtures';
 
 // The flagship app and the grant below are read from their committed synthesized outputs
 // (support/fixture-apps.ts says how each is made; fixtures-current.test.ts keeps them current).
-// Built in beforeAll, not at load: Jest loads every test file for each mutant Stryker tests, and skips the
-// hooks of a file none of whose tests it runs.
+// Built in beforeEach, for each test: Stryker counts code run at load or in beforeAll as covered by no test
+// (it would run none of these tests for its mutants), and Jest loads every test file for each mutant.
 let graph: AccessGraph;
 let role: GraphRole;
-beforeAll(() => {
+beforeEach(() => {
   graph = AccessGraph.fromSynthOutput(fixtureOut('flagship'));
   role = graph.roles[0];
 });

@@ -26,7 +26,7 @@ const ack = (binding: Json, more: Json = {}): Json => ({
 
 describe('hand-written acknowledgements', () => {
   let original: Finding;
-  beforeAll(() => {
+  beforeEach(() => {
     original = trustFinding([PARTNER]); // in a hook: see report-and-diff.test.ts
   });
 

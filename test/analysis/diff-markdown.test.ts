@@ -53,11 +53,11 @@ function graph(shape: { mfa: boolean; actions: string[]; deny: boolean; conditio
 }
 
 // B's user u was created here without a console login, so it can never sign in with MFA.
-// Built in beforeAll, not at load: Jest loads every test file for each mutant Stryker tests, and skips the
-// hooks of a file none of whose tests it runs.
+// Built in beforeEach, for each test: Stryker counts code run at load or in beforeAll as covered by no test
+// (it would run none of these tests for its mutants), and Jest loads every test file for each mutant.
 let narrow: AccessGraph;
 let wide: AccessGraph;
-beforeAll(() => {
+beforeEach(() => {
   narrow = graph({ mfa: true, actions: ['log:GetLogStore'], deny: true });
   wide = graph({ mfa: false, actions: ['log:GetLogStore', 'log:PostLogStoreLogs'], deny: false });
 });

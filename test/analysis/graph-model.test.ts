@@ -9,10 +9,10 @@ const B = '2000000000000002';
 const trust = doc({ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::${B}:root`] } });
 const logs = doc({ Action: 'log:GetLogStore', Effect: 'Allow', Resource: '*' });
 
-// Built in beforeAll, not at load: Jest loads every test file for each mutant Stryker tests, and skips the
-// hooks of a file none of whose tests it runs.
+// Built in beforeEach, for each test: Stryker counts code run at load or in beforeAll as covered by no test
+// (it would run none of these tests for its mutants), and Jest loads every test file for each mutant.
 let graph: AccessGraph;
-beforeAll(() => {
+beforeEach(() => {
   graph = AccessGraph.fromSynthOutput(
     writeOut({
       owner: {

@@ -84,10 +84,10 @@ function output(): string {
   });
 }
 
-// Built in beforeAll, not at load: Jest loads every test file for each mutant Stryker tests, and skips the
-// hooks of a file none of whose tests it runs.
+// Built in beforeEach, for each test: Stryker counts code run at load or in beforeAll as covered by no test
+// (it would run none of these tests for its mutants), and Jest loads every test file for each mutant.
 let markdown: string;
-beforeAll(() => {
+beforeEach(() => {
   markdown = AccessReport.fromGraph(AccessGraph.fromSynthOutput(output())).toMarkdown();
 });
 
