@@ -1,4 +1,4 @@
-import { AccessGraph, AccessReport, Decision } from '../../lib/analysis';
+import { AccessGraph, AccessReport, Decision, GraphRole } from '../../lib/analysis';
 import { guardRead, handWrittenOut, Json, policyText, trustStatement } from '../support/hand-written';
 import { OTHER, OWNER, PARTNER } from '../support/ids';
 import { fixtureOut } from './support/fixtures';
@@ -77,8 +77,13 @@ function composed(extra: Json = {}): Json {
 }
 
 describe('accounts from providers in one hand-written stack', () => {
-  const graph = AccessGraph.fromSynthOutput(handWrittenOut({ platform: composed() }));
-  const role = graph.roles[0];
+  // In beforeEach, so that Stryker counts it as each test's coverage (see report-and-diff.test.ts).
+  let graph: AccessGraph;
+  let role: GraphRole;
+  beforeEach(() => {
+    graph = AccessGraph.fromSynthOutput(handWrittenOut({ platform: composed() }));
+    role = graph.roles[0];
+  });
 
   test('the stack manages every provider account; the default provider is the owner', () => {
     expect(graph.stacks).toEqual([
@@ -147,8 +152,10 @@ describe('a composed stack synthesized with our constructs', () => {
   // Two providers (owner, partner) with an AccountGuard each, a CrossAccountRole, an AssumeRoleUserGrant and a
   // CustomPolicy attached to an existing user, in one TerraformStack: fixture composed-stack
   // (support/fixture-apps.ts).
-  const dir = fixtureOut('composed-stack');
-  const graph = AccessGraph.fromSynthOutput(dir);
+  let graph: AccessGraph;
+  beforeEach(() => {
+    graph = AccessGraph.fromSynthOutput(fixtureOut('composed-stack'));
+  });
 
   test('each resource has its provider account', () => {
     expect(graph.stacks.map((s) => s.accounts)).toEqual([[OWNER, PARTNER]]);
