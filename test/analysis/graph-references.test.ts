@@ -23,8 +23,11 @@ describe('references in the output', () => {
 
   test.each([
     '${var.name}',
+    '${var.settings.name}',
     '${data.alicloud_account.current.id}',
+    '${data.alicloud_account.current}',
     '${local.name}',
+    '${local.names.role}',
     'prefix-${var.name}',
     '${upper("x")}',
   ])('a role name %s is unknown here: the role is named by its resource', (roleName) => {
