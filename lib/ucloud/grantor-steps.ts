@@ -199,7 +199,7 @@ export class UCloudGrantorSteps {
       JSON.stringify(JSON.parse(this.trustPolicy), undefined, 2),
       '```',
       '',
-      '## Then, in account B (documented: cross-account guide, steps 3 to 5)',
+      '## Then, in account B (documented: cross-account guide, steps 3 to 5; STS guide: a sub-user calls AssumeRole with its own API key)',
       '',
       `1. B's administrator creates an API key for each sub-user in the console (Access Control > User Management),`,
       '   never in Terraform: the secret of `ucloud_iam_access_key` would be kept in the Terraform state.',
