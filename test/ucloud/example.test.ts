@@ -2,6 +2,7 @@
 // side is code (the sub-user, STSCreateOnlyAccess, no API key), account A's side is produced (outputs
 // and the grantor steps file), and the access report leaves the UCloud stack out with a note.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { AccessGraph, AccountStack, CrossAccountRole, UCloudGrantorSteps, UCloudStsUserGrant } from '../../lib';
@@ -87,6 +88,7 @@ describe('examples/ucloud-cross-account', () => {
       'cdktf-xaccount: note: stack "accessor" is a UCloud (ucloud/ucloud) stack: not analysed, this report covers Alibaba Cloud RAM only';
     const report = cli('report', out);
     expect(report).toEqual({ code: 0, out: [expect.stringMatching(/: 0 open finding\(s\)$/)], err: [note] });
+    expect(fs.readFileSync(path.join(out, 'access-report.md'), 'utf8')).toMatch(/^Stacks: none\. /m);
     expect(fs.readFileSync(path.join(out, 'access-report.md'), 'utf8')).toContain(
       '\nNote: stack "accessor" is a UCloud (ucloud/ucloud) stack: not analysed, this report covers Alibaba Cloud RAM only.\n',
     );
@@ -106,14 +108,20 @@ describe('examples/ucloud-cross-account', () => {
 });
 
 describe('the note never hides RAM access', () => {
+  /** Account A's stack with one role trusted by B. */
+  function ownerWithRole(app: App): AccountStack {
+    const owner = new AccountStack(app, 'owner', { accountId: OWNER, region: 'cn-hangzhou' });
+    new CrossAccountRole(owner, 'partner', {
+      roleName: 'partner',
+      ownerAccountId: OWNER,
+      trustedAccountIds: [PARTNER],
+    });
+    return owner;
+  }
+
   test('a stack with alicloud and ucloud resources is still read whole, with a note on its UCloud part', () => {
     const out = synthOut((app: App) => {
-      const owner = new AccountStack(app, 'owner', { accountId: OWNER, region: 'cn-hangzhou' });
-      new CrossAccountRole(owner, 'partner', {
-        roleName: 'partner',
-        ownerAccountId: OWNER,
-        trustedAccountIds: [PARTNER],
-      });
+      const owner = ownerWithRole(app);
       const ucloud = new UcloudProvider(owner, 'ucloud', { region: 'cn-bj2', projectId: 'org-test' });
       new UCloudStsUserGrant(owner, 'ucloud-api', {
         grantorCompanyId: '10000001',
@@ -131,15 +139,35 @@ describe('the note never hides RAM access', () => {
     ]);
   });
 
+  test('a hand-written stack with a ucloud provider and a RAM role but no alicloud provider is read', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ucloud-hand-'));
+    fs.mkdirSync(path.join(out, 'stacks', 'mixed'), { recursive: true });
+    const trust = {
+      Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::${PARTNER}:root`] } }],
+      Version: '1',
+    };
+    fs.writeFileSync(
+      path.join(out, 'stacks', 'mixed', 'cdk.tf.json'),
+      JSON.stringify({
+        provider: { ucloud: [{ region: 'cn-bj2', project_id: 'org-test' }] },
+        resource: {
+          alicloud_ram_role: { r: { role_name: 'hidden', assume_role_policy_document: JSON.stringify(trust) } },
+        },
+      }),
+    );
+    fs.writeFileSync(
+      path.join(out, 'manifest.json'),
+      JSON.stringify({ stacks: { mixed: { synthesizedStackPath: 'stacks/mixed/cdk.tf.json' } } }),
+    );
+    const graph = AccessGraph.fromSynthOutput(out);
+    expect(graph.roles.map((r) => r.roleName)).toEqual(['hidden']);
+    expect(graph.notes).toEqual([
+      'stack "mixed": its UCloud (ucloud/ucloud) resources are not analysed; its Alibaba Cloud ones are',
+    ]);
+  });
+
   test('stacks without UCloud get no note', () => {
-    const out = synthOut((app: App) => {
-      const owner = new AccountStack(app, 'owner', { accountId: OWNER, region: 'cn-hangzhou' });
-      new CrossAccountRole(owner, 'partner', {
-        roleName: 'partner',
-        ownerAccountId: OWNER,
-        trustedAccountIds: [PARTNER],
-      });
-    });
+    const out = synthOut((app: App) => ownerWithRole(app));
     expect(AccessGraph.fromSynthOutput(out).notes).toEqual([]);
   });
 });
