@@ -1,4 +1,4 @@
-import { quote } from '../policy/private/expression';
+import { isTerraformExpression, quote } from '../policy/private/expression';
 import { ValidationError } from '../policy/private/validation-error';
 import { checkCompanyId, checkSessionName, checkUCloudName } from './private/checks';
 import { UCloudUrn } from './ucloud-urn';
@@ -53,6 +53,9 @@ export function grantorStepsProblems(props: UCloudGrantorStepsProps): string[] {
         ]
       : []),
     ...checkUCloudName('role', 'roleName', props.roleName),
+    ...(isTerraformExpression(props.roleName)
+      ? [`roleName ${quote(props.roleName)} is a Terraform expression (the grantor steps need the name itself)`]
+      : []),
     ...(duration !== undefined && (!Number.isInteger(duration) || duration < MIN_SESSION_SECONDS)
       ? [
           `maxSessionDuration ${duration} is not a whole number of seconds of at least ${MIN_SESSION_SECONDS} ` +

@@ -105,6 +105,26 @@ describe('examples/ucloud-cross-account', () => {
     );
     expect(readUCloudEnvironment({ GRANTOR_COMPANY_ID: ' 30000003 ' }).grantorCompanyId).toBe('30000003');
   });
+
+  test('its entry point prints that message alone, no stack trace, and exits 1', async () => {
+    const written: string[] = [];
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation((text) => written.push(String(text)) > 0);
+    process.env.ACCESSOR_COMPANY_ID = '42';
+    try {
+      process.exitCode = undefined;
+      await jest.isolateModulesAsync(async () => {
+        await import('../../examples/ucloud-cross-account/main');
+      });
+      expect({ exitCode: process.exitCode, stderr: written.join('') }).toEqual({
+        exitCode: 1,
+        stderr: 'Invalid environment: ACCESSOR_COMPANY_ID "42" is not a UCloud Company ID (4-20 digits)\n',
+      });
+    } finally {
+      delete process.env.ACCESSOR_COMPANY_ID;
+      process.exitCode = undefined;
+      write.mockRestore();
+    }
+  });
 });
 
 describe('the note never hides RAM access', () => {

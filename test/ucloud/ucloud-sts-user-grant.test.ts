@@ -177,6 +177,11 @@ describe('UCloudStsUserGrant: bad input gives one message naming the path, the v
     ],
     ['no one to grant', {}, 'accessor/api: no one to grant (give userNames, users or groupName)'],
     [
+      'role name from Terraform',
+      { roleName: '${var.role}', userNames: ['x'] },
+      'accessor/api: roleName "${var.role}" is a Terraform expression (the grantor steps need the name itself)',
+    ],
+    [
       'user name',
       { users: [{ userName: 'ops/bot' }] },
       'accessor/api: user name #1 "ops/bot" is not a valid UCloud user name (1-64 characters: letters, digits, "_", ".", "@" and "-")',
