@@ -5,7 +5,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { AccessGraph, AccountStack, CrossAccountRole, UCloudGrantorSteps, UCloudStsUserGrant } from '../../lib';
+import {
+  AccessGraph,
+  AccountStack,
+  CrossAccountRole,
+  UCloudAccountStack,
+  UCloudGrantorSteps,
+  UCloudStsUserGrant,
+} from '../../lib';
 import { UcloudProvider } from '../../lib/.gen/providers/ucloud/provider';
 import { runCli } from '../../lib/cli/main';
 import { readUCloudEnvironment, UCLOUD_EXAMPLE_DEFAULTS } from '../../examples/ucloud-cross-account/environment';
@@ -104,6 +111,21 @@ describe('examples/ucloud-cross-account', () => {
       'Invalid environment: ACCESSOR_COMPANY_ID "B-2" is not a UCloud Company ID (4-20 digits)',
     );
     expect(readUCloudEnvironment({ GRANTOR_COMPANY_ID: ' 30000003 ' }).grantorCompanyId).toBe('30000003');
+  });
+
+  test("the root README's UCloud bad-input example is the message a grant gives", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const shown = readme.split('\n').find((line) => line.startsWith('accessor/api-access: '));
+    const stack = new UCloudAccountStack(new App(), 'accessor', { companyId: B, region: 'cn-bj2', projectId: 'org-x' });
+    const message = errorOf(
+      () =>
+        new UCloudStsUserGrant(stack, 'api-access', {
+          grantorCompanyId: '6581-8677',
+          roleName: n.roleName,
+          users: [{ userName: n.subUser }],
+        }),
+    );
+    expect(shown).toBe(message);
   });
 
   test('its entry point prints that message alone, no stack trace, and exits 1', async () => {
