@@ -13,6 +13,7 @@ import { buildGraph } from './private/graph-builder';
 import { AssumerComputation } from './private/assumers';
 import { readSynthOutput } from './private/synth-reader';
 import { compareStrings } from '../policy/private/expression';
+import { sortBy, sortStrings } from './private/sort';
 
 /** The value cached for `key`, computed once. */
 function cached<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
@@ -122,45 +123,64 @@ export class AccessGraph {
   }
 
   private computePermissions(role: GraphRole): PermissionSummary[] {
-    const byKey = new Map<
-      string,
-      { resource: string; allowed: Set<string>; denied: Set<string>; conditions: string; policies: Set<string> }
-    >();
+    // By resource, then by conditions: most resources have one entry, and no key string is built per statement.
+    const byResource = new Map<string, PermissionEntry[]>();
     for (const policy of role.policies) {
       for (const statement of policy.document?.statements ?? []) {
         const { conditions, actionWords } = wordsOf(statement);
         for (const resource of statement.resources) {
-          const key = `${resource}\u0000${conditions}`;
-          const entry = byKey.get(key) ?? {
-            resource,
-            allowed: new Set(),
-            denied: new Set(),
-            conditions,
-            policies: new Set(),
-          };
-          const words = statement.effect === Effect.DENY ? entry.denied : entry.allowed;
+          let entries = byResource.get(resource);
+          if (!entries) byResource.set(resource, (entries = []));
+          let entry = entries.find((e) => e.conditions === conditions);
+          if (!entry) {
+            entry = { resource, allowed: new Set(), denied: undefined, conditions, policies: new Set() };
+            entries.push(entry);
+          }
+          const words = statement.effect === Effect.DENY ? (entry.denied ??= new Set()) : entry.allowed;
           for (const w of actionWords) words.add(w);
           entry.policies.add(policy.policyName);
-          byKey.set(key, entry);
         }
       }
     }
-    return Array.from(byKey.values())
-      .map((e) => ({
-        resource: e.resource,
-        resourceWords: describeResource(e.resource),
-        allowed: Array.from(e.allowed).sort(),
-        denied: Array.from(e.denied).sort(),
-        conditions: e.conditions,
-        policies: Array.from(e.policies).sort(),
-      }))
-      .sort((a, b) => compareStrings(a.resource, b.resource) || compareStrings(a.conditions, b.conditions));
+    const summaries: PermissionSummary[] = [];
+    for (const entries of byResource.values()) {
+      for (const e of entries) {
+        summaries.push({
+          resource: e.resource,
+          resourceWords: describeResource(e.resource),
+          allowed: sorted(e.allowed),
+          denied: sorted(e.denied),
+          conditions: e.conditions,
+          policies: sorted(e.policies),
+        });
+      }
+    }
+    if (summaries.length > 1) {
+      sortBy(summaries, (a, b) => compareStrings(a.resource, b.resource) || compareStrings(a.conditions, b.conditions));
+    }
+    return summaries;
   }
 
   /** The documents of the role's policies that the output or the system-policy table knows. */
   public policyDocumentsOf(role: GraphRole): PolicyDocument[] {
     return role.policies.flatMap((p) => (p.document ? [p.document] : []));
   }
+}
+
+/** What a role may do on one resource under one set of conditions, while its summary is collected. */
+interface PermissionEntry {
+  readonly resource: string;
+  readonly allowed: Set<string>;
+  denied: Set<string> | undefined;
+  readonly conditions: string;
+  readonly policies: Set<string>;
+}
+
+/** The values sorted (as `Array.prototype.sort` orders strings); a sort of one value or none is skipped. */
+function sorted(values: Set<string> | undefined): string[] {
+  if (values === undefined) return [];
+  const list = Array.from(values);
+  return sortStrings(list);
 }
 
 /** A statement's conditions and actions in words. */
@@ -188,5 +208,5 @@ function trustedAccounts(statements: PolicyStatement[]): string[] {
     .flatMap((s) => s.principals)
     .filter((p) => p.type === PrincipalType.RAM && p.accountId !== undefined)
     .map((p) => p.accountId!);
-  return Array.from(new Set(accounts)).sort();
+  return sortStrings(Array.from(new Set(accounts)));
 }

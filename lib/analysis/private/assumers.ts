@@ -9,6 +9,7 @@ import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { coversAssumeRole, globMatches } from './glob';
 import { candidateContexts } from './satisfying-context';
+import { sortBy, sortStrings } from './sort';
 
 /** An account that appears nowhere in any output: stands for "any other account". */
 const UNRELATED_ACCOUNT = '0000000000000000';
@@ -107,10 +108,8 @@ function mayCover(statement: PolicyStatement, roleArn: string): boolean {
 function unique(sets: Condition[][]): Condition[][] {
   if (sets.length <= 1) return sets; // nothing to merge or order (most rows: no set, or one); a fresh list
   const seen = new Map<string, Condition[]>();
-  for (const set of sets) seen.set(set.map(conditionIdentity).sort().join('\u0000'), set);
-  return Array.from(seen.entries())
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, set]) => set);
+  for (const set of sets) seen.set(sortStrings(set.map(conditionIdentity)).join('\u0000'), set);
+  return sortBy(Array.from(seen.entries()), ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, set]) => set);
 }
 
 /** Words of the condition sets: `""` for one unconditional set, otherwise each set in parentheses. */
@@ -121,7 +120,7 @@ function words(sets: Condition[][]): { conditions: string; conditionSets: string
     const only = describeConditions(sets[0]);
     return { conditions: only, conditionSets: [only] };
   }
-  const conditionSets = Array.from(new Set(sets.map(describeConditions))).sort();
+  const conditionSets = sortStrings(Array.from(new Set(sets.map(describeConditions))));
   const conditions =
     conditionSets.length <= 1
       ? (conditionSets[0] ?? '')
@@ -230,7 +229,7 @@ export class AssumerComputation {
     for (const r of roles) {
       callers.push({ arn: r.arn, accountId: r.accountId, kind: 'role', policies: this.graph.policyDocumentsOf(r) });
     }
-    if (callers.length > 1) callers.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+    sortBy(callers, (a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
     return callers;
   }
 

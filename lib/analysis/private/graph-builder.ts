@@ -54,12 +54,12 @@ class StackReader {
   /** A list of strings attribute (such as `user_names`), references followed; unknown entries left out. */
   public texts(type: string, name: string, attribute: string, body: JsonObject): string[] {
     const value = body[attribute];
-    const where = `${type}.${name}.${attribute}`;
     if (value === undefined) return [];
+    const where = `${type}.${name}.${attribute}`;
     if (!Array.isArray(value)) this.fail(`resource.${where} ${shapeOf(value)}, expected an array`);
     return value.flatMap((v, i) => {
       if (typeof v !== 'string') this.fail(`resource.${where}[${i}] ${shapeOf(v)}, expected a string`);
-      const text = this.resolve(v, where, 0);
+      const text = this.resolve(v, () => where, 0);
       return text === undefined ? [] : [text];
     });
   }
@@ -70,19 +70,22 @@ class StackReader {
     if (value === undefined) return undefined;
     if (typeof value !== 'string')
       this.fail(`resource.${type}.${name}.${attribute} ${shapeOf(value)}, expected a string`);
-    return this.resolve(value, `${type}.${name}.${attribute}`, seen);
+    // Most values are literals: the place is spelled out only for a reference (and its error messages).
+    if (!value.includes('${')) return value;
+    return this.resolve(value, () => `${type}.${name}.${attribute}`, seen);
   }
 
-  private resolve(value: string, where: string, seen: number): string | undefined {
+  /** A value with references followed; `where` names its place for the error messages. */
+  private resolve(value: string, where: () => string, seen: number): string | undefined {
     if (!value.startsWith('${')) return value.includes('${') ? undefined : value; // most values are literals
     const reference = REFERENCE.exec(value);
     if (!reference) return undefined;
     const [, refType, refName, refAttribute] = reference;
     if (refType === 'data' || refType === 'var' || refType === 'local') return undefined;
     if (!Object.prototype.hasOwnProperty.call(this.resources[refType] ?? {}, refName)) {
-      this.fail(`unknown resource reference "${value}" in ${where}`);
+      this.fail(`unknown resource reference "${value}" in ${where()}`);
     }
-    if (seen > 20) this.fail(`reference loop at "${value}" in ${where}`);
+    if (seen > 20) this.fail(`reference loop at "${value}" in ${where()}`);
     return this.text(refType, refName, refAttribute, undefined, seen + 1);
   }
 

@@ -13,6 +13,7 @@ import {
   probeAction,
   wildcardResourceProbe,
 } from './probes';
+import { sortStrings } from './sort';
 
 /** What the probes of one role's custom documents ask about, computed once per role (not per statement and pattern). */
 interface Probes {
@@ -103,8 +104,8 @@ export function wildcardFindings(role: GraphRole): FindingDraft[] {
   // The probes are made only for a role that has a statement they can tell something about.
   let probes: Probes | undefined;
   const probesOfRole = (): Probes => (probes ??= probesOf(documents));
-  const actions = Array.from(new Set(statements.flatMap((s) => wideActions(probesOfRole, s)))).sort();
-  const resources = Array.from(new Set(statements.flatMap((s) => wideResources(probesOfRole, s)))).sort();
+  const actions = sortStrings(Array.from(new Set(statements.flatMap((s) => wideActions(probesOfRole, s)))));
+  const resources = sortStrings(Array.from(new Set(statements.flatMap((s) => wideResources(probesOfRole, s)))));
   const at = { stack: role.stack, path: role.path, subject: role.arn };
   const drafts: FindingDraft[] = [];
   if (actions.length > 0) {
