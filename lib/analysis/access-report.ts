@@ -7,7 +7,13 @@ import { MAX_DETAILED_ROLES, mermaidDiagram } from './private/mermaid';
 import { SystemPolicies } from './system-policies';
 import { addTo } from '../policy/private/multimap';
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ') || '–';
+/** Text as one table cell: pipes escaped, newlines joined, `–` when empty (most cells need no change, and get no copy). */
+const cell = (text: string): string =>
+  text === ''
+    ? '–'
+    : text.includes('|') || text.includes('\n')
+      ? text.replace(/\|/g, '\\|').replace(/\n/g, ' ') || '–'
+      : text;
 const code = (text: string): string => `\`${text}\``;
 
 /**

@@ -143,6 +143,8 @@ export class AssumerComputation {
   private readonly classCallers = new Map<string, { arn: string; accountId?: string }[]>();
   /** The statements of each caller's policies by effect: users' lists are asked about once per role that names them. */
   private readonly split = new WeakMap<PolicyDocument[], CallerStatements>();
+  private readonly roots = new Map<string | undefined, string>();
+  private readonly trustLists = new Map<GraphRole, PolicyDocument[]>();
 
   constructor(private readonly graph: AccessGraph) {}
 
@@ -243,16 +245,17 @@ export class AssumerComputation {
     caller: { arn: string; accountId?: string; policies: PolicyDocument[] },
     restrict?: { [key: string]: (string | undefined)[] },
   ): Admission {
-    const root = `acs:ram::${caller.accountId}:root`;
+    const root = this.rootOf(caller.accountId);
     const allowTrust = this.graph.allowTrustOf(role);
     let trust: PolicyStatement[] | undefined;
     for (const s of allowTrust) if (names(s, caller.arn, root)) (trust ??= []).push(s);
     // No trust statement names the caller: no pair can admit it (the evaluator's decision is asked by the rows).
     if (trust === undefined) return NOT_NAMED;
-    const trustDeny = role.trustPolicy.statements.filter((s) => s.effect === Effect.DENY);
+    const trustDeny = statementsOf(this.split, this.trustOf(role)).denies;
     const { allows, denies: grantDeny } = statementsOf(this.split, caller.policies);
     const grants = allows.filter((s) => mayCover(s, role.arn));
-    const denyConditions = [...trustDeny, ...grantDeny].flatMap((s) => s.conditions);
+    const denyConditions =
+      trustDeny.length === 0 && grantDeny.length === 0 ? [] : [...trustDeny, ...grantDeny].flatMap((s) => s.conditions);
     const sets: Condition[][] = [];
     let admitting: { [key: string]: string[] } | undefined;
     // With one statement on each side, the pair's documents say what the whole documents say for this
@@ -311,6 +314,26 @@ export class AssumerComputation {
     return remember(result, sets);
   }
 
+  /** `acs:ram::<account>:root` (one string per account, not one per row). */
+  private rootOf(accountId: string | undefined): string {
+    let root = this.roots.get(accountId);
+    if (root === undefined) {
+      root = `acs:ram::${accountId}:root`;
+      this.roots.set(accountId, root);
+    }
+    return root;
+  }
+
+  /** `[role.trustPolicy]`, one list per role, for the statements split by effect. */
+  private trustOf(role: GraphRole): PolicyDocument[] {
+    let list = this.trustLists.get(role);
+    if (!list) {
+      list = [role.trustPolicy];
+      this.trustLists.set(role, list);
+    }
+    return list;
+  }
+
   /** The callers `acs:ram::<account>:user/x` and `:role/x`, which stand for the account's unnamed principals. */
   private classCallersOf(accountId: string): { arn: string; accountId?: string }[] {
     let callers = this.classCallers.get(accountId);
@@ -354,7 +377,7 @@ export class AssumerComputation {
     const results: AssumeResult[] = [];
     for (const caller of this.callersFor(role)) results.push(this.callerRow(role, caller));
     for (const accountId of this.graph.trustedAccountsOf(role)) {
-      const root = `acs:ram::${accountId}:root`;
+      const root = this.rootOf(accountId);
       results.push({
         principal: root,
         kind: 'account-root',
