@@ -22,6 +22,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Reads one stack's resources, resolving `${type.name.attr}` references within the stack. */
 class StackReader {
   private readonly resources: { [type: string]: { [name: string]: JsonObject } };
+  /** References resolved from the top (see `text`), by their text. */
+  private readonly resolved = new Map<string, string | undefined>();
   /** The accounts of the stack's providers, and of each resource through its provider. */
   public readonly providers: ProviderAccounts;
 
@@ -48,6 +50,8 @@ class StackReader {
 
   /** The account a resource's calls go to: that of its provider. */
   public accountOf(type: string, name: string, body: JsonObject): string | undefined {
+    // Most resources name no provider, so use the default one's account: no place to spell out for an error.
+    if (body.provider === undefined) return this.providers.defaultAccount;
     return this.providers.accountOf(body, `resource.${type}.${name}`);
   }
 
@@ -72,7 +76,13 @@ class StackReader {
       this.fail(`resource.${type}.${name}.${attribute} ${shapeOf(value)}, expected a string`);
     // Most values are literals: the place is spelled out only for a reference (and its error messages).
     if (!value.includes('${')) return value;
-    return this.resolve(value, () => `${type}.${name}.${attribute}`, seen);
+    // A reference is resolved once per stack (a role's name is referenced by each of its attachments); only
+    // from the top, where resolving it cannot meet the depth limit sooner than it did the first time.
+    if (seen > 0) return this.resolve(value, () => `${type}.${name}.${attribute}`, seen);
+    if (this.resolved.has(value)) return this.resolved.get(value);
+    const resolved = this.resolve(value, () => `${type}.${name}.${attribute}`, seen);
+    this.resolved.set(value, resolved);
+    return resolved;
   }
 
   /** A value with references followed; `where` names its place for the error messages. */
