@@ -52,7 +52,6 @@ export class AccessGraph {
   private readonly userIndex = new Map<string, GraphUser>();
   private readonly identityCache = new Map<GraphUser, PolicyDocument[]>();
   private readonly assumerCache = new Map<GraphRole, AssumeResult[]>();
-  private readonly permissionCache = new Map<GraphRole, PermissionSummary[]>();
   private readonly allowTrustCache = new Map<GraphRole, PolicyStatement[]>();
   private readonly trustedCache = new Map<GraphRole, string[]>();
   private readonly assumers = new AssumerComputation(this);
@@ -102,24 +101,36 @@ export class AccessGraph {
    * trusted accounts, and an unrelated account (which stands for every other principal).
    */
   public assumersOf(role: GraphRole): AssumeResult[] {
-    return cached(this.assumerCache, role, () => this.assumers.assumersOf(role));
+    // Looked up without `cached`: these are asked per role by several rules, and a closure per ask adds up.
+    let rows = this.assumerCache.get(role);
+    if (rows === undefined) this.assumerCache.set(role, (rows = this.assumers.assumersOf(role)));
+    return rows;
   }
 
   /** The accounts the role's Allow trust statements name (by root, user or role). */
   public trustedAccountsOf(role: GraphRole): string[] {
-    return cached(this.trustedCache, role, () => trustedAccounts(this.allowTrustOf(role)));
+    let accounts = this.trustedCache.get(role);
+    if (accounts === undefined) this.trustedCache.set(role, (accounts = trustedAccounts(this.allowTrustOf(role))));
+    return accounts;
   }
 
   /** The Allow statements of the role's trust policy. */
   public allowTrustOf(role: GraphRole): PolicyStatement[] {
-    return cached(this.allowTrustCache, role, () =>
-      role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW),
-    );
+    let allows = this.allowTrustCache.get(role);
+    if (allows === undefined) {
+      allows = role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW);
+      this.allowTrustCache.set(role, allows);
+    }
+    return allows;
   }
 
-  /** What the role may do, grouped by resource pattern, from the documents of its policies. */
+  /**
+   * What the role may do, grouped by resource pattern, from the documents of its policies. Computed on
+   * each call (a report asks once per role): kept for the whole report, 5,000 roles' summaries were
+   * copied by every young-generation collection for nothing.
+   */
   public permissionsOf(role: GraphRole): PermissionSummary[] {
-    return cached(this.permissionCache, role, () => this.computePermissions(role));
+    return this.computePermissions(role);
   }
 
   private computePermissions(role: GraphRole): PermissionSummary[] {

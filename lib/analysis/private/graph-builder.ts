@@ -30,10 +30,12 @@ class StackReader {
   constructor(private readonly raw: RawStack) {
     const resources = raw.json.resource ?? {};
     if (!isObject(resources)) this.fail(`resource ${shapeOf(resources)}, expected an object`);
-    for (const [type, byName] of Object.entries(resources)) {
+    // By keys, not entries: 25,000 resources at N = 5,000, and a pair for each was garbage at once.
+    for (const type of Object.keys(resources)) {
+      const byName = resources[type];
       if (!isObject(byName)) this.fail(`resource.${type} ${shapeOf(byName)}, expected an object`);
-      for (const [name, body] of Object.entries(byName)) {
-        if (!isObject(body)) this.fail(`resource.${type}.${name} ${shapeOf(body)}, expected an object`);
+      for (const name of Object.keys(byName)) {
+        if (!isObject(byName[name])) this.fail(`resource.${type}.${name} ${shapeOf(byName[name])}, expected an object`);
       }
     }
     this.resources = resources as { [type: string]: { [name: string]: JsonObject } };
