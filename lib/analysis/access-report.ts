@@ -4,6 +4,7 @@ import { Finding } from './finding';
 import { GraphRole } from './graph-model';
 import { findingsOf } from './private/finding-rules';
 import { MAX_DETAILED_ROLES, mermaidDiagram } from './private/mermaid';
+import { permissionSummaries } from './private/permissions';
 import { SystemPolicies } from './system-policies';
 import { addTo } from '../policy/private/multimap';
 
@@ -108,8 +109,8 @@ export class AccessReport {
         .assumersOf(role)
         .filter((r) => r.decision === Decision.ALLOW && r.reachable)
         .map((r) => (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal));
-      const what = this.graph
-        .permissionsOf(role)
+      // The summaries permissionsOf gives, but without the resource words this table does not show.
+      const what = permissionSummaries(role, false)
         .filter((p) => p.allowed.length > 0)
         .map((p) => `${p.allowed.length} action(s) on ${code(p.resource)}`);
       const findings = (this.findingsBySubject.get(role.arn) ?? []).map(

@@ -195,7 +195,8 @@ const callers = new Map<string, Caller | undefined>();
 const MAX_CACHED_CALLERS = 100_000;
 
 function parseCaller(arn: string): Caller | undefined {
-  if (callers.has(arn)) return callers.get(arn);
+  const known = callers.get(arn);
+  if (known !== undefined || callers.has(arn)) return known; // one lookup for the many known callers
   // Arn.parseRamIdentity refuses `user/<name>/<more>`: only a role session has a fourth segment, and
   // a role session ARN (`role/<name>/<session>`) is the role for trust purposes.
   const parts = Arn.parseRamIdentity(arn);
