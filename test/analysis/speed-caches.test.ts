@@ -166,7 +166,8 @@ describe('the shortcuts are necessary conditions of the evaluator, never a diffe
             ...(s.mfa ? { Condition: { Bool: { 'acs:MFAPresent': 'true' } } } : {}),
           }),
         );
-        const allowed = [{}, { 'acs:MFAPresent': ['true'] }].some(
+        const contexts: { [key: string]: string[] }[] = [{}, { 'acs:MFAPresent': ['true'] }];
+        const allowed = contexts.some(
           (context) => PolicyEvaluator.evaluate([document], { ...r, context }) === Decision.ALLOW,
         );
         const may = mayMatch(document.statements[0], r.action, r.resource);
