@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Generates the typed cdktf bindings of the Alibaba Cloud provider into lib/.gen/providers/alicloud
-// from the committed schema subset (schema/alicloud-provider-schema.json), filtered by leanSchema() to
-// the types, attributes and blocks listed in schema/lean.json. The output is gitignored and never
+// Generates the typed cdktf bindings of each provider of scripts/binding-providers.js (Alibaba Cloud,
+// UCloud) into lib/.gen/providers/<name> from its committed schema subset (schema/alicloud-provider-schema.json,
+// schema/ucloud/provider-schema.json), filtered by leanSchema() to what a lean.json next to the schema
+// lists (schema/lean.json for Alibaba Cloud; UCloud has none). The output is gitignored and never
 // edited by hand: change the schema file (scripts/refresh-schema) or the list and run this again.
 //
 // It uses @cdktf/provider-generator's TerraformProviderGenerator with an explicit provider
@@ -16,10 +17,9 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 
+const { bindingProviders } = require('./binding-providers');
+
 const root = path.resolve(__dirname, '..');
-const meta = JSON.parse(fs.readFileSync(path.join(root, 'schema', 'provider.json'), 'utf8'));
-const schemaPath = path.join(root, 'schema', meta.schemaFile);
-const leanPath = path.join(root, 'schema', 'lean.json');
 
 /** The generator packages of each framework flavour. */
 const GENERATORS = {
@@ -27,11 +27,19 @@ const GENERATORS = {
   cdktn: { generator: '@cdktn/provider-generator', commons: '@cdktn/commons' },
 };
 
-function stamp(generator) {
+/** The lean list of a provider: `lean.json` in the folder of its schema, when there is one. */
+function leanListPath({ schemaPath }) {
+  const file = path.join(path.dirname(schemaPath), 'lean.json');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function stamp(generator, provider) {
+  const { meta, schemaPath } = provider;
   const generatorVersion = require(`${generator}/package.json`).version;
   const hash = crypto.createHash('sha256');
   hash.update(fs.readFileSync(schemaPath));
-  hash.update(fs.readFileSync(leanPath));
+  const lean = leanListPath(provider);
+  if (lean) hash.update(fs.readFileSync(lean));
   hash.update(JSON.stringify(meta));
   hash.update(generatorVersion);
   hash.update(fs.readFileSync(__filename));
@@ -76,7 +84,7 @@ function leanBlock(block, keep, what) {
  * attributes and blocks (nested blocks whole), and the provider block likewise. A listed name that is
  * missing or deprecated, or a required attribute that is not listed, is an error.
  */
-function leanSchema(schema, lean, providerAddress = `registry.terraform.io/${meta.source}`) {
+function leanSchema(schema, lean, providerAddress = `registry.terraform.io/${alicloud().meta.source}`) {
   const provider = schema.provider_schemas[providerAddress];
   if (!provider) throw new Error(`schema/lean.json: no provider ${providerAddress} in the schema`);
   const kinds = (from, listed, kind) =>
@@ -100,25 +108,41 @@ function leanSchema(schema, lean, providerAddress = `registry.terraform.io/${met
   };
 }
 
-/** The schema the bindings are generated from: the committed schema, filtered by schema/lean.json. */
-function bindingSchema() {
-  return leanSchema(JSON.parse(fs.readFileSync(schemaPath, 'utf8')), JSON.parse(fs.readFileSync(leanPath, 'utf8')));
+/** The Alibaba Cloud entry of scripts/binding-providers.js. */
+function alicloud() {
+  return bindingProviders().find((provider) => provider.name === 'alicloud');
 }
 
 /**
- * Generates the bindings of `flavour` (cdktf or cdktn) into `<genDir>/providers/alicloud`, unless
- * they are up to date with the schema and the generator (or `force`); `log` gets the one-line summary.
+ * The schema a provider's bindings are generated from (default: Alibaba Cloud's): its committed schema,
+ * filtered by its lean list when it has one.
  */
-async function generate({
-  flavour = 'cdktf',
-  genDir = path.join(root, 'lib', '.gen'),
-  force = false,
-  log = console.log,
-} = {}) {
+function bindingSchema(provider = alicloud()) {
+  const schema = JSON.parse(fs.readFileSync(provider.schemaPath, 'utf8'));
+  const lean = leanListPath(provider);
+  if (!lean) return schema;
+  return leanSchema(schema, JSON.parse(fs.readFileSync(lean, 'utf8')), `registry.terraform.io/${provider.meta.source}`);
+}
+
+/**
+ * Generates the bindings of `flavour` (cdktf or cdktn) into `<genDir>/providers/<name>` for every
+ * provider, each unless it is up to date with its schema and the generator (or `force`); `log` gets
+ * one summary line a provider generated.
+ */
+async function generate(options = {}) {
+  for (const provider of bindingProviders()) await generateProvider(provider, options);
+}
+
+/** One provider's bindings (see generate). */
+async function generateProvider(
+  provider,
+  { flavour = 'cdktf', genDir = path.join(root, 'lib', '.gen'), force = false, log = console.log } = {},
+) {
+  const { name, meta } = provider;
   const { generator: generatorPackage, commons } = GENERATORS[flavour];
   const outDir = path.join(genDir, 'providers');
-  const stampPath = path.join(outDir, 'alicloud', '.schema-stamp');
-  const wanted = stamp(generatorPackage);
+  const stampPath = path.join(outDir, name, '.schema-stamp');
+  const wanted = stamp(generatorPackage, provider);
   if (!force && fs.existsSync(stampPath)) {
     if (fs.readFileSync(stampPath, 'utf8') === wanted) {
       return; // bindings are up to date with the schema
@@ -133,24 +157,24 @@ async function generate({
   const { TerraformProviderGenerator, CodeMaker } = require(generatorPackage);
   const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require(commons);
 
-  const schema = bindingSchema();
+  const schema = bindingSchema(provider);
   const code = new CodeMaker();
   const generator = new TerraformProviderGenerator(code, schema);
   const constraint = new TerraformProviderConstraint({
-    name: 'alicloud',
+    name,
     source: meta.source,
     version: meta.versionConstraint,
   });
   generator.generate(new ConstructsMakerProviderTarget(constraint, LANGUAGES[0]));
 
-  // The generator writes providers/<name>/... below the folder it is given.
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // The generator writes providers/<name>/... below the folder it is given; other providers' folders stay.
+  fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
   await code.save(genDir);
   fs.writeFileSync(stampPath, wanted);
-  const files = fs.readdirSync(path.join(outDir, 'alicloud'));
+  const files = fs.readdirSync(path.join(outDir, name));
   log(
-    `generated alicloud provider bindings with ${generatorPackage} (${meta.source} ${meta.versionConstraint}, ` +
-      `schema of ${meta.version}): ${files.length} entries in ${path.relative(root, outDir)}/alicloud in ` +
+    `generated ${name} provider bindings with ${generatorPackage} (${meta.source} ${meta.versionConstraint}, ` +
+      `schema of ${meta.version}): ${files.length} entries in ${path.relative(root, outDir)}/${name} in ` +
       `${Date.now() - started} ms`,
   );
 }

@@ -95,12 +95,13 @@ function emitted(dir: string): Map<string, Set<string>> {
       ['data', 'data.'],
     ]) {
       for (const [type, items] of Object.entries((stack[kind] ?? {}) as { [t: string]: { [n: string]: object } })) {
+        // Only the Alibaba Cloud provider has a lean list (UCloud's bindings are its whole schema subset).
+        if (!type.startsWith('alicloud_')) continue;
         for (const body of Object.values(items)) add(`${prefix}${type}`, body as { [key: string]: unknown });
       }
     }
-    for (const configs of Object.values((stack.provider ?? {}) as { [t: string]: object[] })) {
-      for (const config of configs) add('provider', config as { [key: string]: unknown });
-    }
+    for (const config of (stack.provider?.alicloud ?? []) as object[])
+      add('provider', config as { [key: string]: unknown });
   }
   return found;
 }
