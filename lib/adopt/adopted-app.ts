@@ -17,11 +17,12 @@ import { AccountPlan, AttachmentPlan, GrantPlan, MembershipPlan } from './adopti
 
 /** The construct ids the adopted app uses; main.ts writes the same ones (write-main.ts). */
 export const ADOPTED_IDS = {
-  policy: (name: string) => `policy-${name}`,
-  role: (name: string) => `role-${name}`,
-  grant: (policyName: string) => `grant-${policyName}`,
-  attachment: (a: AttachmentPlan) => `${a.holder}-${a.holderName}-${a.policyType.toLowerCase()}-${a.policyName}`,
-  membership: (m: MembershipPlan) => `member-${m.groupName}-${m.userName}`,
+  policy: (name: string): string => `policy-${name}`,
+  role: (name: string): string => `role-${name}`,
+  grant: (policyName: string): string => `grant-${policyName}`,
+  attachment: (a: AttachmentPlan): string =>
+    `${a.holder}-${a.holderName}-${a.policyType.toLowerCase()}-${a.policyName}`,
+  membership: (m: MembershipPlan): string => `member-${m.groupName}-${m.userName}`,
 };
 
 /** Whether a grant's role is one this app adopts too (else the grant says it is managed elsewhere). */
