@@ -8,9 +8,11 @@ import { adoptInto, copyOfRecorded, setField, stackJson, synthMain } from './sup
 
 describe('adopt keeps what it cannot express as found', () => {
   const recorded = copyOfRecorded();
-  setField(path.join(recorded, 'partner/ListPoliciesForUser-Bob.json'), ['Policies', 'Policy'], [
-    { PolicyName: 'AliyunSTSAssumeRoleAccess', PolicyType: 'System', Description: '', DefaultVersion: 'v1' },
-  ]);
+  setField(
+    path.join(recorded, 'partner/ListPoliciesForUser-Bob.json'),
+    ['Policies', 'Policy'],
+    [{ PolicyName: 'AliyunSTSAssumeRoleAccess', PolicyType: 'System', Description: '', DefaultVersion: 'v1' }],
+  );
   fs.rmSync(path.join(recorded, 'partner/GetPolicy-AssumeRole-1111222233334444-Partner-ReadOnly-Access.json'));
   const denied = JSON.stringify({
     Statement: [
@@ -48,10 +50,14 @@ describe('adopt keeps what it cannot express as found', () => {
   });
 
   test('a trust policy with a Deny leaves the role out, kept as recorded with the reason', () => {
-    expect(text).toContain('// Role Denying-Role is NOT adopted: its trust policy cannot be written with CrossAccountRole');
+    expect(text).toContain(
+      '// Role Denying-Role is NOT adopted: its trust policy cannot be written with CrossAccountRole',
+    );
     expect(text).toContain(JSON.stringify(denied));
     expect(text).not.toContain('"role-Denying-Role"');
     expect(report).toContain('## Found but not adopted');
-    expect(report).toContain('- role `Denying-Role` of account 1111222233334444: a statement is not "Allow sts:AssumeRole"');
+    expect(report).toContain(
+      '- role `Denying-Role` of account 1111222233334444: a statement is not "Allow sts:AssumeRole"',
+    );
   });
 });

@@ -1,0 +1,43 @@
+// `cdktf-xaccount adopt` end to end: the main.ts written from the recorded outputs of scenario 4,
+// synthesized, then `terraform plan` with the stand-in: every object is imported (with the id the
+// stand-in parses as the provider documents it) and nothing is destroyed or replaced.
+import * as path from 'path';
+import { adoptInto, RECORDED, stackJson, synthMain } from '../adopt/support';
+import { init, planActions, REGISTRY, stacksOf, tempDir, terraformOk } from './terraform';
+
+const ACCOUNTS: { [stack: string]: string } = { owner: '1111222233334444', partner: '5555666677778888' };
+
+interface PlannedChange {
+  address: string;
+  change: { actions: string[]; importing?: { id: string } };
+}
+
+(REGISTRY ? describe.skip : describe)('adopted scenario 4 with the stand-in', () => {
+  const { main } = adoptInto(RECORDED);
+  const outdir = synthMain(main);
+  const work = tempDir('tf-adopt-');
+
+  test.each(Object.keys(ACCOUNTS))('stack %s: plan imports every object and destroys nothing', (stack) => {
+    const dir = stacksOf(outdir)[stack];
+    init(dir, path.join(work, `${stack}.tfstate`));
+    const planFile = path.join(work, `${stack}.tfplan`);
+    const plan = terraformOk(dir, ['plan', `-out=${planFile}`, '-no-color'], {
+      ALICLOUD_STANDIN_ACCOUNT_ID: ACCOUNTS[stack],
+    });
+    const show = JSON.parse(terraformOk(dir, ['show', '-json', planFile]).stdout) as {
+      resource_changes: PlannedChange[];
+    };
+    const imports = Object.fromEntries((stackJson(outdir, stack).import ?? []).map((b) => [b.to, b.id]));
+    const importing = Object.fromEntries(
+      show.resource_changes.filter((c) => c.change.importing).map((c) => [c.address, c.change.importing!.id]),
+    );
+    expect(Object.keys(importing).length).toBeGreaterThan(0);
+    expect(importing).toEqual(imports);
+    const actions = Object.values(planActions(dir, planFile)).flat();
+    expect(actions).not.toContain('delete');
+    expect(actions).not.toContain('create');
+    expect(plan.stdout).toMatch(
+      new RegExp(`Plan: ${Object.keys(imports).length} to import, 0 to add, \\d+ to change, 0 to destroy`),
+    );
+  });
+});
