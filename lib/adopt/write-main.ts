@@ -16,7 +16,13 @@ export interface MainOptions {
   readonly region: string;
 }
 
-const lit = (value: string) => JSON.stringify(value);
+/** A TypeScript string literal in single quotes, as the repository's prettier writes them. */
+function lit(value: string): string {
+  const escaped = value.replace(/[\\'\u0000-\u001f\u2028\u2029]/g, (c) =>
+    c === '\\' || c === "'" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `'${escaped}'`;
+}
 const list = (values: string[]) => `[${values.map(lit).join(', ')}]`;
 
 function operatorName(operator: string): string {
