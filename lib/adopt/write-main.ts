@@ -18,10 +18,14 @@ export interface MainOptions {
 
 /** A TypeScript string literal in single quotes, as the repository's prettier writes them. */
 function lit(value: string): string {
-  const escaped = value.replace(/[\\'\u0000-\u001f\u2028\u2029]/g, (c) =>
-    c === '\\' || c === "'" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return `'${escaped}'`;
+  let out = '';
+  for (const c of value) {
+    const code = c.charCodeAt(0);
+    if (c === '\\' || c === "'") out += `\\${c}`;
+    else if (code < 0x20 || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += c;
+  }
+  return `'${out}'`;
 }
 const list = (values: string[]) => `[${values.map(lit).join(', ')}]`;
 
