@@ -3,7 +3,8 @@
 // stand-in parses as the provider documents it) and nothing is destroyed or replaced.
 import * as path from 'path';
 import { adoptInto, RECORDED, stackJson, synthMain } from '../adopt/support';
-import { init, planActions, REGISTRY, stacksOf, tempDir, terraformOk } from './terraform';
+import { AccountStack, alicloud } from '../../lib';
+import { init, planActions, REGISTRY, stacksOf, synthInto, tempDir, terraform, terraformOk } from './terraform';
 
 const ACCOUNTS: { [stack: string]: string } = { owner: '1111222233334444', partner: '5555666677778888' };
 
@@ -17,27 +18,48 @@ interface PlannedChange {
   const outdir = synthMain(main);
   const work = tempDir('tf-adopt-');
 
-  test.each(Object.keys(ACCOUNTS))('stack %s: plan imports every object and destroys nothing', (stack) => {
-    const dir = stacksOf(outdir)[stack];
-    init(dir, path.join(work, `${stack}.tfstate`));
-    const planFile = path.join(work, `${stack}.tfplan`);
-    const plan = terraformOk(dir, ['plan', `-out=${planFile}`, '-no-color'], {
-      ALICLOUD_STANDIN_ACCOUNT_ID: ACCOUNTS[stack],
+  test.each(Object.keys(ACCOUNTS))(
+    'stack %s: plan imports every object and destroys nothing; after apply, no changes',
+    (stack) => {
+      const dir = stacksOf(outdir)[stack];
+      init(dir, path.join(work, `${stack}.tfstate`));
+      const planFile = path.join(work, `${stack}.tfplan`);
+      const plan = terraformOk(dir, ['plan', `-out=${planFile}`, '-no-color'], {
+        ALICLOUD_STANDIN_ACCOUNT_ID: ACCOUNTS[stack],
+      });
+      const show = JSON.parse(terraformOk(dir, ['show', '-json', planFile]).stdout) as {
+        resource_changes: PlannedChange[];
+      };
+      const imports = Object.fromEntries((stackJson(outdir, stack).import ?? []).map((b) => [b.to, b.id]));
+      const importing = Object.fromEntries(
+        show.resource_changes.filter((c) => c.change.importing).map((c) => [c.address, c.change.importing!.id]),
+      );
+      expect(Object.keys(importing).length).toBeGreaterThan(0);
+      expect(importing).toEqual(imports);
+      const actions = Object.values(planActions(dir, planFile)).flat();
+      expect(actions).not.toContain('delete');
+      expect(actions).not.toContain('create');
+      expect(plan.stdout).toMatch(
+        new RegExp(`Plan: ${Object.keys(imports).length} to import, 0 to add, \\d+ to change, 0 to destroy`),
+      );
+    },
+  );
+
+  test('an import id not in the documented form is refused, naming the form', () => {
+    const out = synthInto(path.join(work, 'bad.out'), (app) => {
+      const stack = new AccountStack(app, 'owner', { accountId: ACCOUNTS.owner, region: 'cn-hangzhou' });
+      new alicloud.ramRolePolicyAttachment.RamRolePolicyAttachment(stack, 'attachment', {
+        roleName: 'Partner-ReadOnly-Access',
+        policyName: 'AliyunECSReadOnlyAccess',
+        policyType: 'System',
+      }).importFrom('Partner-ReadOnly-Access:AliyunECSReadOnlyAccess');
     });
-    const show = JSON.parse(terraformOk(dir, ['show', '-json', planFile]).stdout) as {
-      resource_changes: PlannedChange[];
-    };
-    const imports = Object.fromEntries((stackJson(outdir, stack).import ?? []).map((b) => [b.to, b.id]));
-    const importing = Object.fromEntries(
-      show.resource_changes.filter((c) => c.change.importing).map((c) => [c.address, c.change.importing!.id]),
-    );
-    expect(Object.keys(importing).length).toBeGreaterThan(0);
-    expect(importing).toEqual(imports);
-    const actions = Object.values(planActions(dir, planFile)).flat();
-    expect(actions).not.toContain('delete');
-    expect(actions).not.toContain('create');
-    expect(plan.stdout).toMatch(
-      new RegExp(`Plan: ${Object.keys(imports).length} to import, 0 to add, \\d+ to change, 0 to destroy`),
+    const dir = stacksOf(out).owner;
+    init(dir, path.join(work, 'bad.tfstate'));
+    const run = terraform(dir, ['plan', '-no-color'], { ALICLOUD_STANDIN_ACCOUNT_ID: ACCOUNTS.owner });
+    expect(run.status).toBe(1);
+    expect(run.stderr.replace(/\s+/g, ' ')).toContain(
+      'import id "Partner-ReadOnly-Access:AliyunECSReadOnlyAccess" is not role:<policy_name>:<System|Custom>:<role_name>',
     );
   });
 });
