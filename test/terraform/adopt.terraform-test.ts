@@ -3,7 +3,7 @@
 // stand-in parses as the provider documents it) and nothing is destroyed or replaced.
 import * as path from 'path';
 import { adoptInto, RECORDED, stackJson, synthMain } from '../adopt/support';
-import { AccountStack, alicloud } from '../../lib';
+import { AccountStack, alicloud, CrossAccountRole } from '../../lib';
 import { init, planActions, REGISTRY, stacksOf, synthInto, tempDir, terraform, terraformOk } from './terraform';
 
 const ACCOUNTS: { [stack: string]: string } = { owner: '1111222233334444', partner: '5555666677778888' };
@@ -61,5 +61,40 @@ interface PlannedChange {
     expect(run.stderr.replace(/\s+/g, ' ')).toContain(
       'import id "Partner-ReadOnly-Access:AliyunECSReadOnlyAccess" is not role:<policy_name>:<System|Custom>:<role_name>',
     );
+  });
+
+  test('a renamed construct id with moveFromId moves the role; its attachments are replaced (README guidance)', () => {
+    const stateFile = path.join(work, 'move.tfstate');
+    const outdir = path.join(work, 'move.out');
+    const synth = (id: string, movedFrom?: string) =>
+      stacksOf(
+        synthInto(outdir, (app) => {
+          const stack = new AccountStack(app, 'owner', { accountId: ACCOUNTS.owner, region: 'cn-hangzhou' });
+          const role = new CrossAccountRole(stack, id, {
+            roleName: 'Partner-ReadOnly-Access',
+            ownerAccountId: ACCOUNTS.owner,
+            trustedAccountIds: [ACCOUNTS.partner],
+            systemPolicies: ['AliyunECSReadOnlyAccess'],
+          });
+          if (movedFrom) role.resource.moveFromId(movedFrom);
+        }),
+      ).owner;
+    const env = { ALICLOUD_STANDIN_ACCOUNT_ID: ACCOUNTS.owner };
+    const first = synth('partner');
+    init(first, stateFile);
+    terraformOk(first, ['apply', '-auto-approve', '-no-color'], env);
+    const dir = synth('partner-v2', 'alicloud_ram_role.partner_role');
+    const planFile = path.join(work, 'move.tfplan');
+    terraformOk(dir, ['plan', `-out=${planFile}`, '-no-color'], env);
+    const show = JSON.parse(terraformOk(dir, ['show', '-json', planFile]).stdout) as {
+      resource_changes: (PlannedChange & { previous_address?: string })[];
+    };
+    const role = show.resource_changes.find((c) => c.address === 'alicloud_ram_role.partner-v2_role');
+    expect(role?.previous_address).toBe('alicloud_ram_role.partner_role');
+    expect(role?.change.actions).toEqual(['no-op']);
+    expect(planActions(dir, planFile)).toMatchObject({
+      'alicloud_ram_role_policy_attachment.partner_system-AliyunECSReadOnlyAccess': ['delete'],
+      'alicloud_ram_role_policy_attachment.partner-v2_system-AliyunECSReadOnlyAccess': ['create'],
+    });
   });
 });
