@@ -20,6 +20,8 @@ export interface AdoptOptions {
   readonly region: string;
   /** The module main.ts imports the constructs from. */
   readonly library: string;
+  /** The module main.ts imports `App` from: `cdktf`, or `cdktn` in that flavour. */
+  readonly framework: string;
 }
 
 /** What adopt wrote. */
@@ -108,7 +110,12 @@ export function adopt(options: AdoptOptions): AdoptResult {
     }
     throw e;
   }
-  const main = writeMain(plans, { source: options.dir, library: options.library, region: options.region });
+  const main = writeMain(plans, {
+    source: options.dir,
+    library: options.library,
+    framework: options.framework,
+    region: options.region,
+  });
   const reportFile = path.join(path.dirname(options.out), 'access-report.md');
   writeAtomically(options.out, main);
   writeAtomically(reportFile, report);

@@ -13,6 +13,8 @@ export interface MainOptions {
   readonly source: string;
   /** The module main.ts imports the constructs from. */
   readonly library: string;
+  /** The module main.ts imports `App` from (the framework of the library's flavour). */
+  readonly framework: string;
   readonly region: string;
 }
 
@@ -196,7 +198,7 @@ export function writeMain(plans: AccountPlan[], options: MainOptions): string {
     `// Written by \`cdktf-xaccount adopt ${options.source}\` from recorded aliyun CLI outputs. Every object below`,
     '// already exists: `adopt: true` (and importFrom) makes the first `terraform plan` import it instead of',
     '// creating it. Review the plan: it must show only imports and in-place updates, never a destroy.',
-    "import { App } from 'cdktf';",
+    `import { App } from ${lit(options.framework)};`,
     `import { ${used.join(', ')} } from ${lit(options.library)};`,
     '',
     'const app = new App();',

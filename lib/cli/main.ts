@@ -19,7 +19,7 @@ const USAGE = `usage:
                                            print access added and removed, as markdown for a pull request;
                                            with --fail-on-new-access, exit 1 when head allows anything base did not
   cdktf-xaccount check [dir] [--fail-on high|medium|low]  exit 1 when open findings reach the level (default high)
-  cdktf-xaccount adopt <dir> [--out main.ts] [--region cn-hangzhou] [--library cdktf-alicloud-cross-account]
+  cdktf-xaccount adopt <dir> [--out main.ts] [--region cn-hangzhou] [--library <module>]
                                            write main.ts (constructs with adopt: true) and access-report.md next
                                            to it from recorded aliyun CLI outputs in <dir> (README: "Already set
                                            up in the console?"); never overwrites an existing main.ts
@@ -51,18 +51,20 @@ function rejectFiles(args: string[]): void {
 }
 
 /**
- * The version of this package, from its package.json (two levels up in the sources, three in dist/);
+ * The name and version of this package, from its package.json (two levels up in the sources, three in dist/);
  * the package is named for its framework flavour (cdktf- or cdktn-alicloud-cross-account).
  */
-function packageVersion(): string {
+function packageJson(): { name: string; version: string } {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
       const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (/^cdkt[fn]-alicloud-cross-account$/.test(json.name ?? '') && json.version) return json.version;
+      if (/^cdkt[fn]-alicloud-cross-account$/.test(json.name ?? '') && json.version) {
+        return { name: json.name!, version: json.version };
+      }
     }
   }
-  return 'unknown';
+  return { name: 'cdktf-alicloud-cross-account', version: 'unknown' };
 }
 
 /** Writes a file whole or not at all: a temporary file renamed into place. */
@@ -132,11 +134,9 @@ function check(args: string[], io: CliOutput): number {
 }
 
 function adoptCommand(args: string[], io: CliOutput): number {
-  const values: { [option: string]: string } = {
-    '--out': 'main.ts',
-    '--region': 'cn-hangzhou',
-    '--library': 'cdktf-alicloud-cross-account',
-  };
+  // The flavour's package and framework: cdktf-alicloud-cross-account and cdktf, or the cdktn ones.
+  const library = packageJson().name;
+  const values: { [option: string]: string } = { '--out': 'main.ts', '--region': 'cn-hangzhou', '--library': library };
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] in values) {
@@ -151,7 +151,13 @@ function adoptCommand(args: string[], io: CliOutput): number {
   if (fs.existsSync(out)) {
     throw new UsageError(`adopt: ${out} exists; give --out a new file (adopt never overwrites a main.ts)`);
   }
-  const result = adopt({ dir: rest[0], out, region: values['--region'], library: values['--library'] });
+  const result = adopt({
+    dir: rest[0],
+    out,
+    region: values['--region'],
+    library: values['--library'],
+    framework: library.slice(0, 'cdktf'.length),
+  });
   const count = (f: (p: (typeof result.plans)[number]) => number) => result.plans.reduce((n, p) => n + f(p), 0);
   io.out(
     `wrote ${out} and ${path.join(path.dirname(out), 'access-report.md')}: ${result.plans.length} account(s), ` +
@@ -191,7 +197,7 @@ export function runCli(argv: string[], io: CliOutput): number {
         return command === undefined ? 2 : 0;
       case '--version':
       case '-v':
-        io.out(`cdktf-xaccount ${packageVersion()}`);
+        io.out(`cdktf-xaccount ${packageJson().version}`);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

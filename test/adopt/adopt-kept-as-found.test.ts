@@ -53,7 +53,7 @@ describe('adopt keeps what it cannot express as found', () => {
     expect(text).toContain(
       '// Role Denying-Role is NOT adopted: its trust policy cannot be written with CrossAccountRole',
     );
-    expect(text).toContain(JSON.stringify(denied));
+    expect(text).toContain(`export const untouchedTrustDenyingRole0 = '${denied}';`);
     expect(text).not.toContain('"role-Denying-Role"');
     expect(report).toContain('## Found but not adopted');
     expect(report).toContain(
