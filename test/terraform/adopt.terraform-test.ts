@@ -1,6 +1,7 @@
-// `cdktf-xaccount adopt` end to end: the main.ts written from the recorded outputs of scenario 4,
-// synthesized, then `terraform plan` with the stand-in: every object is imported (with the id the
-// stand-in parses as the provider documents it) and nothing is destroyed or replaced.
+// `cdktf-xaccount adopt` end to end: the main.ts written from the recorded outputs of scenario 4 (and
+// of the scenario 3 variant in test/adopt/recorded), synthesized, then `terraform plan` with the
+// stand-in: every object is imported (with the id the stand-in parses as the provider documents it)
+// and nothing is destroyed or replaced.
 import * as path from 'path';
 import { adoptInto, RECORDED, stackJson, synthMain } from '../adopt/support';
 import { AccountStack, alicloud, CrossAccountRole } from '../../lib';
@@ -13,17 +14,27 @@ interface PlannedChange {
   change: { actions: string[]; importing?: { id: string } };
 }
 
-(REGISTRY ? describe.skip : describe)('adopted scenario 4 with the stand-in', () => {
-  const { main } = adoptInto(RECORDED);
-  const outdir = synthMain(main);
+const SCENARIOS: { [name: string]: string } = {
+  'scenario 4': RECORDED,
+  'scenario 3 variant': path.join(__dirname, '..', 'adopt', 'recorded', 'ecs-ops-delegation'),
+};
+const RUNS = Object.keys(SCENARIOS).flatMap((scenario) => Object.keys(ACCOUNTS).map((stack) => [scenario, stack]));
+
+(REGISTRY ? describe.skip : describe)('adopted scenarios with the stand-in', () => {
+  const outdirs = new Map<string, string>();
+  const outdirOf = (scenario: string) => {
+    if (!outdirs.has(scenario)) outdirs.set(scenario, synthMain(adoptInto(SCENARIOS[scenario]).main));
+    return outdirs.get(scenario)!;
+  };
   const work = tempDir('tf-adopt-');
 
-  test.each(Object.keys(ACCOUNTS))(
-    'stack %s: plan imports every object and destroys nothing; after apply, no changes',
-    (stack) => {
+  test.each(RUNS)(
+    '%s, stack %s: plan imports every object and destroys nothing; after apply, no changes',
+    (scenario, stack) => {
+      const outdir = outdirOf(scenario);
       const dir = stacksOf(outdir)[stack];
-      init(dir, path.join(work, `${stack}.tfstate`));
-      const planFile = path.join(work, `${stack}.tfplan`);
+      init(dir, path.join(work, `${scenario}-${stack}.tfstate`));
+      const planFile = path.join(work, `${scenario}-${stack}.tfplan`);
       const plan = terraformOk(dir, ['plan', `-out=${planFile}`, '-no-color'], {
         ALICLOUD_STANDIN_ACCOUNT_ID: ACCOUNTS[stack],
       });
