@@ -31,7 +31,6 @@ export interface SkippedRole {
 /** An `AssumeRoleUserGrant` that reproduces a recorded AssumeRole policy and where it is attached. */
 export interface GrantPlan {
   readonly policyName: string;
-  readonly description?: string;
   readonly roleArn: string;
   readonly requireMfa: boolean;
   readonly allowedSourceIps?: string[];
@@ -195,7 +194,6 @@ export function planAccount(account: RecordedAccount): AccountPlan {
     return { users, userNames: names.filter((n) => !users.some((u) => u.userName === n)) };
   };
   for (const [policyName, grant] of grantPolicies) {
-    const policy = account.customPolicies.get(policyName)!;
     const direct = account.users.filter((u) => u.policies.some((p) => isCustom(p) && p.policyName === policyName));
     const groups = Array.from(account.groupPolicies)
       .filter(([, list]) => list.some((p) => isCustom(p) && p.policyName === policyName))
@@ -209,7 +207,6 @@ export function planAccount(account: RecordedAccount): AccountPlan {
     if (direct.length > 0) {
       grants.push({
         policyName,
-        description: policy.description,
         ...grant!,
         ...usersOf(direct.map((u) => u.userName)),
       });
@@ -218,7 +215,6 @@ export function planAccount(account: RecordedAccount): AccountPlan {
       grantGroups.add(viaGroup!);
       grants.push({
         policyName,
-        description: policy.description,
         ...grant!,
         ...usersOf(members),
         groupName: viaGroup,

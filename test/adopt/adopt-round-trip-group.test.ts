@@ -5,16 +5,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { PolicyDocument } from '../../lib';
 import { buildAdoptedApp } from '../../lib/adopt/adopted-app';
 import { planAccount } from '../../lib/adopt/adoption-plan';
 import { readRecordedAccount } from '../../lib/adopt/recorded-account';
-import { adoptInto, AdoptedStack, stackJson, synthMain } from './support';
+import { addressesOf, adoptInto, AdoptedStack, canonical, stackJson, synthMain } from './support';
 
 const RECORDED = path.join(__dirname, 'recorded', 'ecs-ops-delegation');
 const GRANT = 'AssumeRole-1111222233334444-ecs-admin';
 const recorded = (file: string) => JSON.parse(fs.readFileSync(path.join(RECORDED, file), 'utf8'));
-const canonical = (json: string) => PolicyDocument.fromJson(json).toJsonString();
 const importIds = (stack: AdoptedStack) => (stack.import ?? []).map((b) => b.id).sort();
 const only = (stack: AdoptedStack, type: string) => {
   const all = Object.values(stack.resource[type] ?? {});
@@ -48,10 +46,7 @@ describe('adopt round trip of scenario 3 (group grant, MFA)', () => {
 
   test('every object is imported with the documented id: group, memberships, group attachments, user ids', () => {
     for (const stack of [owner, partner]) {
-      const addresses = Object.entries(stack.resource).flatMap(([t, byName]) =>
-        Object.keys(byName).map((n) => `${t}.${n}`),
-      );
-      expect((stack.import ?? []).map((b) => b.to).sort()).toEqual(addresses.sort());
+      expect((stack.import ?? []).map((b) => b.to).sort()).toEqual(addressesOf(stack).sort());
     }
     expect(importIds(owner)).toEqual([
       'ecs-admin',

@@ -137,37 +137,29 @@ describe('AssumeRoleUserGrant adopt', () => {
     });
   });
 
-  test('a userId without adopt is refused, with the rule', () => {
-    expect(
-      errorOf(() =>
-        synth(
-          (scope) =>
-            new AssumeRoleUserGrant(scope, 'bob', {
-              roleArn: ROLE_ARN,
-              users: [{ userName: 'Bob', userId: '2301234567890123' }],
-              roleManagedElsewhere: true,
-            }),
-        ),
+  const grantError = (userId: string, adopt?: boolean) =>
+    errorOf(() =>
+      synth(
+        (scope) =>
+          new AssumeRoleUserGrant(scope, 'bob', {
+            roleArn: ROLE_ARN,
+            users: [{ userName: 'Bob', userId }],
+            roleManagedElsewhere: true,
+            adopt,
+          }),
       ),
-    ).toBe(
+    );
+
+  test('a userId without adopt is refused, with the rule', () => {
+    expect(grantError('2301234567890123')).toBe(
       'stack/bob: userId "2301234567890123" of user "Bob" is given but adopt is not true (the id is the import id of ' +
         'an existing user; a user that is created gets its id from RAM)',
     );
   });
 
   test('a userId that is not digits is refused', () => {
-    expect(
-      errorOf(() =>
-        synth(
-          (scope) =>
-            new AssumeRoleUserGrant(scope, 'bob', {
-              roleArn: ROLE_ARN,
-              users: [{ userName: 'Bob', userId: 'Bob' }],
-              roleManagedElsewhere: true,
-              adopt: true,
-            }),
-        ),
-      ),
-    ).toBe('stack/bob: userId "Bob" of user "Bob" is not a RAM user id (digits, as GetUser\'s UserId)');
+    expect(grantError('Bob', true)).toBe(
+      'stack/bob: userId "Bob" of user "Bob" is not a RAM user id (digits, as GetUser\'s UserId)',
+    );
   });
 });

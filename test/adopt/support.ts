@@ -4,6 +4,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { PolicyDocument } from '../../lib';
 import { runCli } from '../../lib/cli/main';
 import { ROOT } from '../support/cdktf';
 
@@ -77,4 +78,16 @@ export interface AdoptedStack {
 /** The synthesized JSON of one stack. */
 export function stackJson(outdir: string, stack: string): AdoptedStack {
   return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+}
+
+/** The Terraform address of every resource of a stack. */
+export function addressesOf(stack: AdoptedStack): string[] {
+  return Object.entries(stack.resource).flatMap(([type, byName]) =>
+    Object.keys(byName).map((name) => `${type}.${name}`),
+  );
+}
+
+/** A recorded document in this library's canonical form (what the constructs synthesize). */
+export function canonical(json: string): string {
+  return PolicyDocument.fromJson(json).toJsonString();
 }
