@@ -1,6 +1,8 @@
 // Written by `cdktf-xaccount adopt recorded` from recorded aliyun CLI outputs. Every object below
 // already exists: `adopt: true` (and importFrom) makes the first `terraform plan` import it instead of
 // creating it. Review the plan: it must show only imports and in-place updates, never a destroy.
+// Before deploying, give each AccountStack its account's `profile` (or `assumeRole`) and the `stateBackend`
+// its state goes to (README: "Deploying each account from its own pipeline").
 import { App } from 'cdktf';
 import { AccountStack, AssumeRoleUserGrant, CrossAccountRole } from '../../lib';
 

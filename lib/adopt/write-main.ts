@@ -198,6 +198,8 @@ export function writeMain(plans: AccountPlan[], options: MainOptions): string {
     `// Written by \`cdktf-xaccount adopt ${options.source}\` from recorded aliyun CLI outputs. Every object below`,
     '// already exists: `adopt: true` (and importFrom) makes the first `terraform plan` import it instead of',
     '// creating it. Review the plan: it must show only imports and in-place updates, never a destroy.',
+    "// Before deploying, give each AccountStack its account's `profile` (or `assumeRole`) and the `stateBackend`",
+    '// its state goes to (README: "Deploying each account from its own pipeline").',
     `import { App } from ${lit(options.framework)};`,
     `import { ${used.join(', ')} } from ${lit(options.library)};`,
     '',
