@@ -118,9 +118,12 @@ export function readRecordedAccount(dir: string): RecordedAccount {
   });
 
   const usersFile = path.join(dir, RECORDED_CALLS.users.file);
-  const listed = fs.existsSync(usersFile)
-    ? RecordedFile.read(usersFile, RECORDED_CALLS.users.command).object('Users').list('User', true)
-    : [];
+  const usersOutput = fs.existsSync(usersFile) ? RecordedFile.read(usersFile, RECORDED_CALLS.users.command) : undefined;
+  // One page only: the users of the next pages would be missing, and their grants with them.
+  if (usersOutput?.optionalBoolean('IsTruncated')) {
+    usersOutput.fail('IsTruncated', 'is true: the output is one page of several (record every user: --MaxItems 1000)');
+  }
+  const listed = usersOutput ? usersOutput.object('Users').list('User', true) : [];
   const groupPolicies = new Map<string, RecordedAttachment[]>();
   const users = listed.map((user) => {
     const userName = user.string('UserName');

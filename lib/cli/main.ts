@@ -148,6 +148,9 @@ function adoptCommand(args: string[], io: CliOutput): number {
   rejectUnexpected('adopt', rest, 1);
   if (rest.length === 0) throw new UsageError('adopt takes the folder of recorded aliyun CLI outputs');
   const out = values['--out'];
+  if (!fs.existsSync(path.dirname(path.resolve(out)))) {
+    throw new UsageError(`adopt: the folder of --out ${out} does not exist`);
+  }
   if (fs.existsSync(out)) {
     throw new UsageError(`adopt: ${out} exists; give --out a new file (adopt never overwrites a main.ts)`);
   }

@@ -36,6 +36,19 @@ describe('adopt refuses bad or partial input', () => {
     ).toBe('cdktf-xaccount: <dir>/partner/ListUsers.json: Users.User[0].UserId is missing');
   });
 
+  test('one page of several users is partial input', () => {
+    expect(refused((r) => setField(path.join(r, 'partner/ListUsers.json'), ['IsTruncated'], true))).toBe(
+      'cdktf-xaccount: <dir>/partner/ListUsers.json: IsTruncated is true: the output is one page of several ' +
+        '(record every user: --MaxItems 1000)',
+    );
+  });
+
+  test('an --out in a folder that does not exist is refused before anything is read', () => {
+    const run = cli(['adopt', RECORDED, '--out', '/nonexistent-folder/main.ts']);
+    expect(run.code).toBe(2);
+    expect(run.err[0]).toContain('adopt: the folder of --out /nonexistent-folder/main.ts does not exist');
+  });
+
   test('a missing call names the file and the command that records it', () => {
     expect(refused((r) => fs.rmSync(path.join(r, 'owner/ListPoliciesForRole-Partner-ReadOnly-Access.json')))).toBe(
       'cdktf-xaccount: <dir>/owner/ListPoliciesForRole-Partner-ReadOnly-Access.json: is missing (record it with ' +
