@@ -11,6 +11,7 @@ import {
 import { describeAction, describeConditions, describeResource } from './private/describe';
 import { buildGraph } from './private/graph-builder';
 import { AssumerComputation } from './private/assumers';
+import { withoutUCloudStacks } from './private/foreign-stacks';
 import { readSynthOutput } from './private/synth-reader';
 import { compareStrings } from '../policy/private/expression';
 
@@ -46,6 +47,8 @@ export class AccessGraph {
   public readonly groups: GraphGroup[];
   /** Findings acknowledged in code. */
   public readonly acknowledgements: GraphAcknowledgement[];
+  /** One line for each stack the graph leaves out or reads in part (UCloud stacks), for the report and the CLI. */
+  public readonly notes: string[];
   private readonly groupIndex = new Map<string, GraphGroup>();
   private readonly roleIndex = new Map<string, GraphRole>();
   private readonly userIndex = new Map<string, GraphUser>();
@@ -57,7 +60,9 @@ export class AccessGraph {
   private readonly assumers = new AssumerComputation(this);
 
   private constructor(raws: ReturnType<typeof readSynthOutput>) {
-    const parts = buildGraph(raws);
+    const { analysed, notes } = withoutUCloudStacks(raws);
+    const parts = buildGraph(analysed);
+    this.notes = notes;
     this.stacks = parts.stacks;
     this.roles = parts.roles.sort((a, b) => (a.arn < b.arn ? -1 : 1));
     this.users = parts.users.sort((a, b) => (a.arn < b.arn ? -1 : 1));

@@ -38,10 +38,11 @@ export class AccessReport {
     const g = this.graph;
     const out: string[] = ['# Cross-account access report', ''];
     out.push(
-      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accounts.join(', ') || 'unknown'})`).join(', ')}. ` +
+      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accounts.join(', ') || 'unknown'})`).join(', ') || 'none'}. ` +
         `System policies are read from ${SystemPolicies.SNAPSHOT}; Alibaba may have changed them since.`,
       '',
     );
+    for (const note of g.notes) out.push(`Note: ${note}.`, '');
     const open = this.findings.filter((f) => !f.acknowledgedReason);
     out.push(
       `**${g.roles.length} role(s), ${open.length} open finding(s)` +
