@@ -175,20 +175,20 @@ export class AssumeRoleUserGrant extends Construct {
       userRefs.set(spec.userName, user.name);
       return user;
     });
-    const policyLiteral = this.policy.policyName;
 
     const policyName = this.policy.resource.policyName;
+    // Import ids are literal names; the attachments themselves keep referencing the policy resource.
+    const policyLiteral = this.policy.policyName;
     if (props.groupName !== undefined) {
-      const groupName = props.groupName;
-      this.group = new RamGroup(this, 'group', { groupName, force: true, provider: props.provider });
-      adopt(this.group, groupImportId(groupName));
+      this.group = new RamGroup(this, 'group', { groupName: props.groupName, force: true, provider: props.provider });
+      adopt(this.group, groupImportId(props.groupName));
       for (const [name, ref] of userRefs) {
         const member = new RamUserGroupAttachment(this, `member-${name}`, {
           groupName: this.group.groupName,
           userName: ref,
           provider: props.provider,
         });
-        adopt(member, userGroupAttachmentImportId(groupName, name));
+        adopt(member, userGroupAttachmentImportId(props.groupName, name));
       }
       const attachment = new RamGroupPolicyAttachment(this, 'group-policy', {
         groupName: this.group.groupName,
@@ -196,7 +196,7 @@ export class AssumeRoleUserGrant extends Construct {
         policyType: 'Custom',
         provider: props.provider,
       });
-      adopt(attachment, groupPolicyAttachmentImportId(policyLiteral, 'Custom', groupName));
+      adopt(attachment, groupPolicyAttachmentImportId(policyLiteral, 'Custom', props.groupName));
     } else {
       for (const [name, ref] of userRefs) {
         const attachment = new RamUserPolicyAttachment(this, `user-policy-${name}`, {
