@@ -8,6 +8,7 @@ import { App } from '../private/framework';
 import { buildAdoptedApp } from './adopted-app';
 import { AccountPlan, planAccount } from './adoption-plan';
 import { readRecordedAccount, RECORDED_CALLS } from './recorded-account';
+import { MFA_ONLY } from '../analysis/private/reachability-words';
 import { AdoptInputError } from './recorded-file';
 import { writeMain } from './write-main';
 
@@ -62,10 +63,10 @@ function notAdopted(plans: AccountPlan[], markdown: string): string[] {
       (r) => `- role \`${r.roleName}\` of account ${p.accountId}: ${r.why}; its trust is NOT in this report`,
     ),
   );
-  if (markdown.includes('(allowed, but never reachable)')) {
+  if (markdown.includes(MFA_ONLY)) {
     lines.push(
       '- console logins (`alicloud_ram_login_profile`: its password cannot be read back): a user listed below as ' +
-        '"allowed, but never reachable" for want of a console login CAN assume the role if it signs in to the console ' +
+        `"${MFA_ONLY}" CAN assume the role if it signs in to the console ` +
         'with MFA (check `aliyun ram GetLoginProfile --UserName <name>`)',
     );
   }

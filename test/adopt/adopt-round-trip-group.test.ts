@@ -69,7 +69,9 @@ describe('adopt round trip of scenario 3 (group grant, MFA)', () => {
 
   test('the report warns that console logins are not adopted, where MFA-only access looks unreachable', () => {
     const report = fs.readFileSync(path.join(dir, 'access-report.md'), 'utf8');
-    expect(report).toContain('| acs:ram::5555666677778888:user/Alice | no (allowed, but never reachable) |');
+    expect(report).toContain(
+      '| acs:ram::5555666677778888:user/Alice | **yes, only with an MFA sign-in, and no console login in this output** |',
+    );
     expect(report).toContain('## Found but not adopted');
     expect(report).toContain('CAN assume the role if it signs in to the console with MFA');
   });
