@@ -63,13 +63,21 @@ function wheel(dir) {
   return expected;
 }
 
+/** Runs `step`, and tells on stderr how long it took (stdout is for the paths written). */
+function timed(what, step) {
+  const started = Date.now();
+  const result = step();
+  console.error(`package: ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
 async function main() {
   // The cdktf flavour first: its prepack (npm run build) empties dist/.
-  const cdktf = pack(root, []);
+  const cdktf = timed('cdktf tarball (npm pack, with its build)', () => pack(root, []));
   // The cdktn flavour is built already; its package.json keeps only the no-op prepare.
   const cdktnDir = await buildCdktn();
-  const cdktn = pack(cdktnDir, ['--ignore-scripts']);
-  const wheels = [wheel(root), wheel(cdktnDir)];
+  const cdktn = timed('cdktn tarball (npm pack)', () => pack(cdktnDir, ['--ignore-scripts']));
+  const wheels = [root, cdktnDir].map((dir) => timed(`wheel of ${path.relative(root, dir) || '.'}`, () => wheel(dir)));
   for (const file of [cdktf, cdktn, ...wheels]) console.log(path.relative(root, file));
 }
 
