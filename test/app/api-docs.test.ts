@@ -5,23 +5,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../support/cdktf';
+import { newestSource } from '../support/newest-source';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderApiDocs } = require('../../scripts/docgen') as {
   renderApiDocs: (dir?: string) => Promise<{ [file: string]: string }>;
 };
-
-/** Every TypeScript source of the public API (not the generated bindings), newest first. */
-function newestSource(dir: string): number {
-  return Math.max(
-    0,
-    ...fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name === '.gen' ? 0 : newestSource(full);
-      return entry.name.endsWith('.ts') ? fs.statSync(full).mtimeMs : 0;
-    }),
-  );
-}
 
 let rendered: { [file: string]: string } = {};
 

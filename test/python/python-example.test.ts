@@ -12,6 +12,7 @@ import * as path from 'path';
 import { buildPartnerReadonlyApp } from '../../examples/partner-readonly/stacks';
 import { readEnvironment } from '../../examples/shared/environment';
 import { CrossAccountRole, PolicyReference, Principal } from '../../lib';
+import { newestSource } from '../support/newest-source';
 import { synthOut } from '../support/out';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -120,25 +121,61 @@ const ENVIRONMENTS: { [title: string]: Env } = {
 };
 
 const MAIN_PY = fs.readFileSync(path.join(EXAMPLE, 'main.py'), 'utf8');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+/** The README's Python quickstart: its first Python block. */
+const QUICKSTART_PY = /```python\n([\s\S]*?)```/.exec(README)?.[1] ?? '';
 
-/** The example's main.py for `module`: the cdktn flavour imports cdktn and its own module. */
-function mainPyFor(flavour: Flavour): string {
-  if (flavour.module === 'cdktf_alicloud_cross_account') return MAIN_PY;
-  return MAIN_PY.replace(/^from cdktf import /m, 'from cdktn import ').replace(
-    /^from cdktf_alicloud_cross_account import /m,
-    'from cdktn_alicloud_cross_account import ',
-  );
+/** A Python app for `flavour`: the cdktn flavour imports cdktn and its own module. */
+function appFor(flavour: Flavour, mainPy: string): string {
+  if (flavour.module === 'cdktf_alicloud_cross_account') return mainPy;
+  return mainPy
+    .replace(/^from cdktf import /m, 'from cdktn import ')
+    .replace(/^from cdktf_alicloud_cross_account import /m, 'from cdktn_alicloud_cross_account import ');
+}
+const mainPyFor = (flavour: Flavour) => appFor(flavour, MAIN_PY);
+
+/** The TypeScript quickstart (examples/quickstart, the README's) synthesized as `cdktf synth` would. */
+async function typescriptQuickstartOut(): Promise<string> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'quickstart-'));
+  process.env.CDKTF_OUTDIR = outdir;
+  try {
+    await jest.isolateModulesAsync(async () => {
+      await import('../../examples/quickstart/main');
+    });
+  } finally {
+    delete process.env.CDKTF_OUTDIR;
+  }
+  return outdir;
 }
 
 /** The wheels `npm run package` wrote, by file name. */
 const wheels = new Map<string, string>();
 let work = '';
 
+const WHEELS = FLAVOURS.map((f) => path.join(ROOT, 'dist', 'python', `${f.module}-${version}-py3-none-any.whl`));
+
+/**
+ * Whether the wheels in dist/python are newer than everything they are built from (the sources, the
+ * assembly and the packaging scripts): then `npm run package` wrote them since the last change, as CI's
+ * test:package step does just before this one, and building them again would give the same wheels.
+ */
+function wheelsAreCurrent(): boolean {
+  const inputs = ['lib', 'bin', 'schema', '.jsii', 'package.json', 'package-lock.json', 'scripts', 'README.md'];
+  const newest = newestSource(...inputs.map((p) => path.join(ROOT, p)));
+  return WHEELS.every((w) => fs.existsSync(w) && fs.statSync(w).mtimeMs > newest);
+}
+
 beforeAll(() => {
   const started = Date.now();
-  const written = ok('npm', ['run', '--silent', 'package'], ROOT).trim().split('\n');
-  for (const file of written.filter((f) => f.endsWith('.whl'))) wheels.set(path.basename(file), path.join(ROOT, file));
-  console.log(`npm run package: ${since(started)}`);
+  if (wheelsAreCurrent()) {
+    for (const file of WHEELS) wheels.set(path.basename(file), file);
+    console.log('npm run package: its wheels in dist/python are newer than their sources; using them');
+  } else {
+    const written = ok('npm', ['run', '--silent', 'package'], ROOT).trim().split('\n');
+    for (const file of written.filter((f) => f.endsWith('.whl')))
+      wheels.set(path.basename(file), path.join(ROOT, file));
+    console.log(`npm run package: ${since(started)}`);
+  }
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'python-example-'));
 }, 900_000);
 
@@ -146,7 +183,8 @@ afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test("npm run package writes both flavours' wheels in jsii-pacmak's layout", () => {
+test("npm run package writes both flavours' wheels in jsii-pacmak's layout, newer than their sources", () => {
+  expect(wheelsAreCurrent()).toBe(true);
   expect([...wheels.values()].map((f) => path.relative(ROOT, f)).sort()).toEqual([
     `dist/python/cdktf_alicloud_cross_account-${version}-py3-none-any.whl`,
     `dist/python/cdktn_alicloud_cross_account-${version}-py3-none-any.whl`,
@@ -166,6 +204,15 @@ test('the example is an app of cdktf.json\'s "python" language that runs main.py
   ]);
   for (const name of ['AccountStack', 'CrossAccountRole', 'AssumeRoleUserGrant', 'app.synth()'])
     expect(MAIN_PY).toContain(name);
+});
+
+test('the README installs the wheel with the framework this test installs', () => {
+  const line = README.split('\n').find((l) => l.startsWith('pip install '));
+  expect(line?.split(/\s+/).slice(2)).toEqual([
+    `cdktf_alicloud_cross_account-${version}-py3-none-any.whl`,
+    'cdktf==0.21.0',
+  ]);
+  expect(QUICKSTART_PY).toContain('from cdktf_alicloud_cross_account import (\n');
 });
 
 describe.each(FLAVOURS)('the wheel in a fresh venv with $framework', (flavour) => {
@@ -297,6 +344,45 @@ describe.each(FLAVOURS)('the wheel in a fresh venv with $framework', (flavour) =
     expect(ok(python(), ['-c', script], work)).toBe(
       'ValidationError: CrossAccountRole.arnOf: accountId "12" is not an account ID (a 16-digit Alibaba Cloud account ID)\n',
     );
+  });
+
+  test("the README's Python quickstart writes the TypeScript quickstart's stacks", async () => {
+    fs.writeFileSync(path.join(work, `quickstart-${flavour.module}.py`), appFor(flavour, QUICKSTART_PY));
+    const py = fs.mkdtempSync(path.join(work, 'quickstart-out-'));
+    ok(python(), [`quickstart-${flavour.module}.py`], work, { CDKTF_OUTDIR: py });
+    const ts = await typescriptQuickstartOut();
+    expect(policiesOf(py)).toStrictEqual(policiesOf(ts));
+    for (const stack of ['owner', 'partner']) {
+      if (flavour.sameFiles) expect(stackFile(py, stack)).toBe(stackFile(ts, stack));
+      else expect(withoutMetadata(py, stack)).toStrictEqual(withoutMetadata(ts, stack));
+    }
+  });
+
+  test('a struct is a class with keyword arguments; a dict of Python keys in a list is refused, as the README says', () => {
+    const script = [
+      'import json',
+      `from ${flavour.module} import RamUserSpec`,
+      'spec = RamUserSpec(user_name="Bob", display_name="Bob B")',
+      'print(json.dumps([spec.user_name, spec.display_name, spec == RamUserSpec(**{"user_name": "Bob", "display_name": "Bob B"})]))',
+    ].join('\n');
+    expect(JSON.parse(ok(python(), ['-c', script], work))).toEqual(['Bob', 'Bob B', true]);
+    const dictApp = mainPyFor(flavour).replace('users=[RamUserSpec(user_name="Bob")]', 'users=[{"user_name": "Bob"}]');
+    expect(dictApp).not.toBe(mainPyFor(flavour));
+    fs.writeFileSync(path.join(app, 'dict_users.py'), dictApp);
+    const r = exec(python(), ['dict_users.py'], app, { CDKTF_OUTDIR: fs.mkdtempSync(path.join(work, 'dict-out-')) });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `Missing required properties for ${flavour.module.replace(/_/g, '-')}.RamUserSpec: 'userName'`,
+    );
+  });
+
+  test("on Node 20 the jsii runtime's end-of-life banner shows unless silenced", () => {
+    const script = `import ${flavour.module}`;
+    const loud = exec(python(), ['-c', script], work, { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '' });
+    const quiet = exec(python(), ['-c', script], work);
+    expect([loud.status, quiet.status]).toEqual([0, 0]);
+    expect(quiet.stderr).toBe('');
+    if (process.versions.node.startsWith('20.')) expect(loud.stderr).toContain('Node 20 is end-of-life');
   });
 
   test('the wheel installs cdktf-xaccount, which checks the synthesized output', () => {
