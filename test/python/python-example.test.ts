@@ -14,6 +14,7 @@ import { readEnvironment } from '../../examples/shared/environment';
 import { CrossAccountRole, PolicyReference, Principal } from '../../lib';
 import { newestSource } from '../support/newest-source';
 import { synthOut } from '../support/out';
+import { quickstartOut } from '../support/quickstart';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'python-partner-readonly');
@@ -133,20 +134,6 @@ function appFor(flavour: Flavour, mainPy: string): string {
     .replace(/^from cdktf_alicloud_cross_account import /m, 'from cdktn_alicloud_cross_account import ');
 }
 const mainPyFor = (flavour: Flavour) => appFor(flavour, MAIN_PY);
-
-/** The TypeScript quickstart (examples/quickstart, the README's) synthesized as `cdktf synth` would. */
-async function typescriptQuickstartOut(): Promise<string> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'quickstart-'));
-  process.env.CDKTF_OUTDIR = outdir;
-  try {
-    await jest.isolateModulesAsync(async () => {
-      await import('../../examples/quickstart/main');
-    });
-  } finally {
-    delete process.env.CDKTF_OUTDIR;
-  }
-  return outdir;
-}
 
 /** The wheels `npm run package` wrote, by file name. */
 const wheels = new Map<string, string>();
@@ -350,7 +337,7 @@ describe.each(FLAVOURS)('the wheel in a fresh venv with $framework', (flavour) =
     fs.writeFileSync(path.join(work, `quickstart-${flavour.module}.py`), appFor(flavour, QUICKSTART_PY));
     const py = fs.mkdtempSync(path.join(work, 'quickstart-out-'));
     ok(python(), [`quickstart-${flavour.module}.py`], work, { CDKTF_OUTDIR: py });
-    const ts = await typescriptQuickstartOut();
+    const ts = await quickstartOut();
     expect(policiesOf(py)).toStrictEqual(policiesOf(ts));
     for (const stack of ['owner', 'partner']) {
       if (flavour.sameFiles) expect(stackFile(py, stack)).toBe(stackFile(ts, stack));
