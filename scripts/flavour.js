@@ -80,7 +80,7 @@ function inputsStamp(flavour) {
     }
   };
   for (const file of ['lib', 'bin', 'schema', 'package.json', 'tsconfig.jsii.json', 'README.md', 'LICENSE']) add(file);
-  for (const file of ['scripts/flavour.js', 'scripts/generate-bindings.js']) add(file);
+  for (const file of ['scripts/flavour.js', 'scripts/generate-bindings.js', 'scripts/binding-providers.js']) add(file);
   for (const dir of Object.values(flavour.links)) hash.update(fs.readFileSync(path.join(dir, 'package.json')));
   return hash.digest('hex');
 }

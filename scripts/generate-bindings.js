@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Generates the typed cdktf bindings of the Alibaba Cloud provider into lib/.gen/providers/alicloud
-// from the committed schema subset (schema/alicloud-provider-schema.json). The output is gitignored
-// and never edited by hand: change the schema file (scripts/refresh-schema) and run this again.
+// Generates the typed cdktf bindings of each provider of scripts/binding-providers.js (Alibaba Cloud,
+// UCloud) into lib/.gen/providers/<name> from its committed schema subset (schema/alicloud-provider-schema.json,
+// schema/ucloud/provider-schema.json). The output is gitignored and never edited by hand: change the
+// schema file (scripts/refresh-schema) and run this again.
 //
 // It uses @cdktf/provider-generator's TerraformProviderGenerator with an explicit provider
 // constraint rather than generateProviderBindingsFromSchema(), because only the constraint
@@ -15,9 +16,9 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 
+const { bindingProviders } = require('./binding-providers');
+
 const root = path.resolve(__dirname, '..');
-const meta = JSON.parse(fs.readFileSync(path.join(root, 'schema', 'provider.json'), 'utf8'));
-const schemaPath = path.join(root, 'schema', meta.schemaFile);
 
 /** The generator packages of each framework flavour. */
 const GENERATORS = {
@@ -25,7 +26,7 @@ const GENERATORS = {
   cdktn: { generator: '@cdktn/provider-generator', commons: '@cdktn/commons' },
 };
 
-function stamp(generator) {
+function stamp(generator, { meta, schemaPath }) {
   const generatorVersion = require(`${generator}/package.json`).version;
   const hash = crypto.createHash('sha256');
   hash.update(fs.readFileSync(schemaPath));
@@ -36,19 +37,24 @@ function stamp(generator) {
 }
 
 /**
- * Generates the bindings of `flavour` (cdktf or cdktn) into `<genDir>/providers/alicloud`, unless
- * they are up to date with the schema and the generator (or `force`); `log` gets the one-line summary.
+ * Generates the bindings of `flavour` (cdktf or cdktn) into `<genDir>/providers/<name>` for every
+ * provider, each unless it is up to date with its schema and the generator (or `force`); `log` gets
+ * one summary line a provider generated.
  */
-async function generate({
-  flavour = 'cdktf',
-  genDir = path.join(root, 'lib', '.gen'),
-  force = false,
-  log = console.log,
-} = {}) {
+async function generate(options = {}) {
+  for (const provider of bindingProviders()) await generateProvider(provider, options);
+}
+
+/** One provider's bindings (see generate). */
+async function generateProvider(
+  provider,
+  { flavour = 'cdktf', genDir = path.join(root, 'lib', '.gen'), force = false, log = console.log } = {},
+) {
+  const { name, meta, schemaPath } = provider;
   const { generator: generatorPackage, commons } = GENERATORS[flavour];
   const outDir = path.join(genDir, 'providers');
-  const stampPath = path.join(outDir, 'alicloud', '.schema-stamp');
-  const wanted = stamp(generatorPackage);
+  const stampPath = path.join(outDir, name, '.schema-stamp');
+  const wanted = stamp(generatorPackage, provider);
   if (!force && fs.existsSync(stampPath)) {
     if (fs.readFileSync(stampPath, 'utf8') === wanted) {
       return; // bindings are up to date with the schema
@@ -67,20 +73,20 @@ async function generate({
   const code = new CodeMaker();
   const generator = new TerraformProviderGenerator(code, schema);
   const constraint = new TerraformProviderConstraint({
-    name: 'alicloud',
+    name,
     source: meta.source,
     version: meta.versionConstraint,
   });
   generator.generate(new ConstructsMakerProviderTarget(constraint, LANGUAGES[0]));
 
-  // The generator writes providers/<name>/... below the folder it is given.
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // The generator writes providers/<name>/... below the folder it is given; other providers' folders stay.
+  fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
   await code.save(genDir);
   fs.writeFileSync(stampPath, wanted);
-  const files = fs.readdirSync(path.join(outDir, 'alicloud'));
+  const files = fs.readdirSync(path.join(outDir, name));
   log(
-    `generated alicloud provider bindings with ${generatorPackage} (${meta.source} ${meta.versionConstraint}, ` +
-      `schema of ${meta.version}): ${files.length} entries in ${path.relative(root, outDir)}/alicloud in ` +
+    `generated ${name} provider bindings with ${generatorPackage} (${meta.source} ${meta.versionConstraint}, ` +
+      `schema of ${meta.version}): ${files.length} entries in ${path.relative(root, outDir)}/${name} in ` +
       `${Date.now() - started} ms`,
   );
 }

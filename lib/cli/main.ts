@@ -72,7 +72,9 @@ function report(args: string[], io: CliOutput): number {
   const dirs = args.filter((a) => a !== '--json');
   rejectUnexpected('report', dirs, 1);
   const dir = dirs[0] ?? 'cdktf.out';
-  const result = AccessReport.fromGraph(AccessGraph.fromSynthOutput(dir));
+  const graph = AccessGraph.fromSynthOutput(dir);
+  for (const note of graph.notes) io.err(`cdktf-xaccount: note: ${note}`);
+  const result = AccessReport.fromGraph(graph);
   const markdown = result.toMarkdown();
   const jsonText = json ? `${JSON.stringify(result.toJson(), undefined, 2)}\n` : undefined;
   writeAtomically(path.join(dir, 'access-report.md'), markdown);
@@ -113,7 +115,9 @@ function check(args: string[], io: CliOutput): number {
     } else rest.push(args[i]);
   }
   rejectUnexpected('check', rest, 1);
-  const findings = AccessReport.fromGraph(AccessGraph.fromSynthOutput(rest[0] ?? 'cdktf.out')).findings;
+  const graph = AccessGraph.fromSynthOutput(rest[0] ?? 'cdktf.out');
+  for (const note of graph.notes) io.err(`cdktf-xaccount: note: ${note}`);
+  const findings = AccessReport.fromGraph(graph).findings;
   const failing = findings.filter((f) => !f.acknowledgedReason && atLeast(f.severity, level));
   // The fingerprint and content are what an acknowledgement binds to (Findings.acknowledge).
   for (const f of failing)

@@ -8,6 +8,7 @@ export {
   Fn,
   IResolvable,
   IResolveContext,
+  ISynthesisSession,
   ITerraformDependable,
   Lazy,
   LocalBackend,
@@ -15,6 +16,7 @@ export {
   OssBackend,
   TerraformDataSource,
   TerraformElement,
+  TerraformOutput,
   TerraformProvider,
   TerraformResource,
   TerraformStack,
@@ -23,3 +25,6 @@ export {
 // The framework renders `dependsOn` through this helper (a bare address, as depends_on requires)
 // but does not export it from its index.
 export { dependable } from 'cdktf/lib/tfExpression';
+// Lets a construct write a file next to its stack's cdk.tf.json when the stack is synthesized; the
+// framework calls it from its stack synthesizer but does not export it from its index either.
+export { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
