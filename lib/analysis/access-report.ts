@@ -5,6 +5,7 @@ import { GraphRole } from './graph-model';
 import { findingsOf } from './private/finding-rules';
 import { MAX_DETAILED_ROLES, mermaidDiagram } from './private/mermaid';
 import { permissionSummaries } from './private/permissions';
+import { MFA_ONLY } from './private/reachability-words';
 import { SystemPolicies } from './system-policies';
 import { addTo } from '../policy/private/multimap';
 
@@ -108,8 +109,12 @@ export class AccessReport {
     for (const role of this.graph.roles) {
       const who = this.graph
         .assumersOf(role)
-        .filter((r) => r.decision === Decision.ALLOW && r.reachable)
-        .map((r) => (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal));
+        .filter((r) => r.decision === Decision.ALLOW)
+        .map(
+          (r) =>
+            (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal) +
+            (r.reachable ? '' : ` (${MFA_ONLY})`),
+        );
       // The summaries permissionsOf gives, but without the resource words this table does not show.
       const what = permissionSummaries(role, false)
         .filter((p) => p.allowed.length > 0)
@@ -137,7 +142,7 @@ export class AccessReport {
         r.decision === Decision.ALLOW
           ? r.reachable
             ? '**yes**'
-            : 'no (allowed, but never reachable)'
+            : `**yes, ${MFA_ONLY}**`
           : r.decision === Decision.EXPLICIT_DENY
             ? 'no (explicit deny)'
             : 'no';

@@ -4,6 +4,7 @@
 // of lib/ may import cdktf (test/package/framework-imports.test.ts).
 export {
   Annotations,
+  App,
   Aspects,
   Fn,
   IResolvable,

@@ -20,6 +20,7 @@ import { registerAppRole } from './private/app-roles';
 import { IRamPolicy, PolicyReference, PolicyType } from './ram-policy';
 import { checkTags } from './tags';
 import { buildTrustPolicy, trustProblems } from './trust-policy';
+import { roleImportId, rolePolicyAttachmentImportId } from './private/import-ids';
 import { ValidationError } from '../policy/private/validation-error';
 
 /** Properties of a `CrossAccountRole`. */
@@ -103,6 +104,16 @@ export interface CrossAccountRoleProps {
    * @default - the stack's default alicloud provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * The role and the attachments of `systemPolicies` and `policies` already exist (made in the console):
+   * adopt them with Terraform `import` blocks instead of creating them. The first plan imports them and
+   * updates in place whatever differs (such as the trust policy rewritten to canonical JSON); it never
+   * replaces them. Import ids are the provider's (role name; `role:<policy>:<type>:<role>`). Policies
+   * attached later with `attachPolicy` are created, not adopted. Once applied, the flag may stay or go:
+   * an import block of an object already in the state does nothing.
+   * @default false - the role and its attachments are created
+   */
+  readonly adopt?: boolean;
 }
 
 // ram-policy-reference §1.8: policies per role.
@@ -140,6 +151,7 @@ export class CrossAccountRole extends Construct {
   private readonly provider?: TerraformProvider;
   private readonly attachments = new Map<string, RamRolePolicyAttachment>();
   private roleNameReference?: string;
+  private adopting = false;
 
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id);
@@ -174,6 +186,7 @@ export class CrossAccountRole extends Construct {
       force: true,
       provider: props.provider,
     });
+    if (props.adopt) this.resource.importFrom(roleImportId(props.roleName), props.provider);
     this.node.addValidation({ validate: () => this.trustPolicy.validateForTrustPolicy() });
     this.roleArn = props.ownerAccountId ? Arn.ramRole(props.ownerAccountId, props.roleName) : this.resource.arn;
     registerAppRole(this.node.root, this);
@@ -185,8 +198,10 @@ export class CrossAccountRole extends Construct {
       });
     }
 
+    this.adopting = props.adopt ?? false;
     for (const name of props.systemPolicies ?? []) this.attachSystemPolicy(name);
     for (const policy of props.policies ?? []) this.attachPolicy(policy);
+    this.adopting = false;
   }
 
   /** Attaches a system policy such as `AliyunECSReadOnlyAccess`. Attaching the same one twice is a no-op. */
@@ -234,6 +249,9 @@ export class CrossAccountRole extends Construct {
       dependsOn: dependable && !sameStack ? [dependable] : undefined,
     });
     if (sameStack) attachment.dependsOn = [dependencyOn(dependable as TerraformResource)];
+    if (this.adopting) {
+      attachment.importFrom(rolePolicyAttachmentImportId(policy.policyName, type, this.roleName), this.provider);
+    }
     this.attachments.set(id, attachment);
   }
 }

@@ -298,7 +298,8 @@ export class AssumerComputation {
         reachable = false;
         unreachableReason =
           `${caller.arn} gets in only with acs:MFAPresent true (an MFA sign-in), but it has no console login in ` +
-          'this output (alicloud_ram_login_profile), and its AccessKey API calls never carry MFA';
+          'this output (alicloud_ram_login_profile), and its AccessKey API calls never carry MFA; a console login ' +
+          'made outside this output would let it in';
       }
     }
     const sets = explained.decision === Decision.ALLOW ? admitted.sets : NO_SETS;
@@ -309,7 +310,9 @@ export class AssumerComputation {
       ...words(sets),
       reachable,
       ...(unreachableReason ? { unreachableReason } : {}),
-      reason: unreachableReason ? `${explained.reason}, but the request can never be sent` : explained.reason,
+      reason: unreachableReason
+        ? `${explained.reason}, but no request of this output can be sent with MFA`
+        : explained.reason,
     };
     return remember(result, sets);
   }
