@@ -9,6 +9,7 @@ import { Arn, PolicyDocument, PolicyStatement, RamLimits } from '../policy';
 import { checkGroupName, checkLength, checkPolicyName, checkUserName } from '../policy/private/checks';
 import { isTerraformExpression, quote } from '../policy/private/expression';
 import { throwIfInvalid } from '../private/construct-errors';
+import { attributeReference } from '../private/resource-reference';
 import { CustomPolicy } from './custom-policy';
 import { appRoles } from './private/app-roles';
 import { conditionInputProblems, roleConditions } from './trust-policy';
@@ -172,26 +173,28 @@ export class AssumeRoleUserGrant extends Construct {
         provider: props.provider,
       });
       adopt(user, userImportId(spec.userName, spec.userId));
-      userRefs.set(spec.userName, user.name);
+      userRefs.set(spec.userName, attributeReference(user, 'name'));
       return user;
     });
 
-    const policyName = this.policy.resource.policyName;
+    // One reference each, without a creation stack trace (cdktf captures one for each of its references).
+    const policyName = attributeReference(this.policy.resource, 'policy_name');
     // Import ids are literal names; the attachments themselves keep referencing the policy resource.
     const policyLiteral = this.policy.policyName;
     if (props.groupName !== undefined) {
       this.group = new RamGroup(this, 'group', { groupName: props.groupName, force: true, provider: props.provider });
       adopt(this.group, groupImportId(props.groupName));
+      const groupName = attributeReference(this.group, 'group_name');
       for (const [name, ref] of userRefs) {
         const member = new RamUserGroupAttachment(this, `member-${name}`, {
-          groupName: this.group.groupName,
+          groupName,
           userName: ref,
           provider: props.provider,
         });
         adopt(member, userGroupAttachmentImportId(props.groupName, name));
       }
       const attachment = new RamGroupPolicyAttachment(this, 'group-policy', {
-        groupName: this.group.groupName,
+        groupName,
         policyName,
         policyType: 'Custom',
         provider: props.provider,

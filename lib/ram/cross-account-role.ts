@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack, Token } from '../private/framework';
+import { TerraformProvider, TerraformResource, TerraformStack, Token } from '../private/framework';
 import { Construct } from 'constructs';
 import { RamRole } from '../.gen/providers/alicloud/ram-role';
 import { RamRolePolicyAttachment } from '../.gen/providers/alicloud/ram-role-policy-attachment';
@@ -15,6 +15,7 @@ import { REVOKED_ROLES_KEY } from '../private/metadata-keys';
 import { accountOfStack } from '../private/stack-account';
 import { addStackNote } from '../private/stack-metadata';
 import { producedString } from '../private/document-token';
+import { attributeReference, dependencyOn } from '../private/resource-reference';
 import { registerAppRole } from './private/app-roles';
 import { IRamPolicy, PolicyReference, PolicyType } from './ram-policy';
 import { checkTags } from './tags';
@@ -237,14 +238,17 @@ export class CrossAccountRole extends Construct {
           `(RAM allows ${MAX_ATTACHED[type]} ${type.toLowerCase()} policies per role)`,
       ]);
     }
+    // References without creation stack traces (cdktf captures one for each of its reference tokens),
+    // one role_name reference for all attachments; a resource of this stack (checked above) as depends_on.
+    const sameStack = dependable !== undefined && TerraformResource.isTerraformResource(dependable);
     const attachment = new RamRolePolicyAttachment(this, id, {
-      // One reference for all attachments: each new reference token captures a stack trace.
-      roleName: (this.roleNameReference ??= this.resource.roleName),
+      roleName: (this.roleNameReference ??= attributeReference(this.resource, 'role_name')),
       policyName: policy.policyName,
       policyType: type,
       provider: this.provider,
-      dependsOn: dependable ? [dependable] : undefined,
+      dependsOn: dependable && !sameStack ? [dependable] : undefined,
     });
+    if (sameStack) attachment.dependsOn = [dependencyOn(dependable as TerraformResource)];
     if (this.adopting) {
       attachment.importFrom(rolePolicyAttachmentImportId(policy.policyName, type, this.roleName), this.provider);
     }

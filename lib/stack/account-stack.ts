@@ -121,6 +121,8 @@ export class AccountStack extends TerraformStack {
   public readonly guardProvider: AlicloudProvider;
   /** The wrong-account guard. */
   public readonly guard: AccountGuard;
+  /** The guard read's `depends_on` address, one token for the whole stack (each new token captures a stack trace). */
+  private guardAddress?: string;
 
   constructor(scope: Construct, id: string, props: AccountStackProps) {
     super(scope, id);
@@ -187,7 +189,7 @@ export class AccountStack extends TerraformStack {
     if (!TerraformResource.isTerraformResource(node) && !(node instanceof TerraformDataSource)) return;
     const element = node as TerraformResource | TerraformDataSource;
     const dependsOn = element.dependsOn ?? [];
-    const address = dependable(guardRead);
+    const address = (this.guardAddress ??= dependable(guardRead));
     if (!dependsOn.includes(address)) element.dependsOn = [...dependsOn, address];
   }
 }
