@@ -15,6 +15,7 @@ export default tseslint.config(
       '.stryker-tmp*/**',
       'reports/**',
       '.jsii',
+      '**/.venv/**', // a Python example's venv (its jsii runtime is JavaScript)
     ],
   },
   js.configs.recommended,

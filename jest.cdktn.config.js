@@ -16,7 +16,7 @@ module.exports = {
     '^cdktf/(.*)$': `${cdktn}/$1`,
     '^constructs$': moduleDir('constructs'),
     '^constructs/(.*)$': `${moduleDir('constructs')}/$1`,
-    '^(?:\\.\\.?/)+(?:lib/)?\\.gen/providers/alicloud(.*)$': `${flavour}/lib/.gen/providers/alicloud$1`,
+    '^(?:\\.\\.?/)+(?:lib/)?\\.gen/providers/(alicloud|ucloud)(.*)$': `${flavour}/lib/.gen/providers/$1$2`,
   },
   // test/app/framework.test.ts checks that this run really is the cdktn one.
   globals: { XACCOUNT_FRAMEWORK: 'cdktn' },

@@ -18,6 +18,8 @@ interface Synth {
   n: number;
   runsMs: number[];
   medianMs: number;
+  /** Median CPU time (user + system) of the synthesis: less sensitive than wall time to a shared machine's load. */
+  medianCpuMs: number;
   maxRssMb: number;
 }
 
@@ -44,16 +46,19 @@ function measureSynth(variant: string, n: number, env: { [k: string]: string }):
     (_, i) =>
       JSON.parse(child('measure.js', [variant, String(n)], i === runs - 1 ? env : {})) as {
         ms: number;
+        cpuMs: number;
         maxRssMb: number;
       },
   );
   const times = results.map((r) => r.ms);
   const sorted = [...times].sort((a, b) => a - b);
+  const cpu = results.map((r) => r.cpuMs).sort((a, b) => a - b);
   return {
     variant,
     n,
     runsMs: times.map((t) => Math.round(t)),
     medianMs: sorted[Math.floor(sorted.length / 2)],
+    medianCpuMs: cpu[Math.floor(cpu.length / 2)],
     maxRssMb: Math.max(...results.map((r) => r.maxRssMb)),
   };
 }
@@ -74,7 +79,7 @@ for (const n of sizes) {
     const result = measureSynth(variant, n, env);
     synth.push(result);
     console.log(
-      `synth ${variant.padEnd(5)} N=${String(n).padStart(4)}: median ${result.medianMs.toFixed(0)} ms, peak RSS ${result.maxRssMb.toFixed(0)} MB`,
+      `synth ${variant.padEnd(5)} N=${String(n).padStart(4)}: median ${result.medianMs.toFixed(0)} ms (runs ${result.runsMs.join(', ')}), CPU ${result.medianCpuMs.toFixed(0)} ms, peak RSS ${result.maxRssMb.toFixed(0)} MB; load ${os.loadavg()[0].toFixed(1)}`,
     );
   }
 }
@@ -97,18 +102,22 @@ for (const n of Object.keys(keep).map(Number)) {
 const evaluator = JSON.parse(child('evaluator.js', []));
 
 const at = (variant: string, n: number) => synth.find((s) => s.variant === variant && s.n === n)?.medianMs;
+const cpuAt = (variant: string, n: number) => synth.find((s) => s.variant === variant && s.n === n)?.medianCpuMs;
+const rssAt = (variant: string, n: number) => synth.find((s) => s.variant === variant && s.n === n)?.maxRssMb;
 const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? (a / b).toFixed(2) : 'n/a');
 const rows = sizes.map((n) => [
   String(n),
   ...variants.map((v) => {
     const result = synth.find((s) => s.variant === v && s.n === n);
-    return result ? `${result.medianMs.toFixed(0)} ms / ${result.maxRssMb.toFixed(0)} MB` : '– (not run at this size)';
+    if (!result) return '– (not run at this size)';
+    const spread = `${Math.min(...result.runsMs)}-${Math.max(...result.runsMs)}`;
+    return `${result.medianMs.toFixed(0)} ms (${spread}) / CPU ${result.medianCpuMs.toFixed(0)} ms / ${result.maxRssMb.toFixed(0)} MB`;
   }),
   ratio(at('ours', n), at('floor', n)),
   ratio(at('ours', n), at('aws', n)),
 ]);
 const table = [
-  '| N roles | ours (median / peak RSS) | L1 floor | AWS CDK aws-iam | ours/floor | ours/AWS CDK |',
+  '| N roles | ours (median wall (min-max) / median CPU / peak RSS) | L1 floor | AWS CDK aws-iam | ours/floor | ours/AWS CDK |',
   '| --- | --- | --- | --- | --- | --- |',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');
@@ -126,6 +135,9 @@ const machine = `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).
 const summary = [
   `- ours/floor: ${ratio(at('ours', 1000), at('floor', 1000))} at N=1,000 and ${ratio(at('ours', 5000), at('floor', 5000))} at N=5,000 (target ≤ 1.3)`,
   `- growth: time(5,000)/time(500) = ${growth} (target ≤ 11)`,
+  `- in CPU time: ours/floor ${ratio(cpuAt('ours', 5000), cpuAt('floor', 5000))} and ours/AWS CDK ${ratio(cpuAt('ours', 5000), cpuAt('aws', 5000))} at N=5,000; growth ${ratio(cpuAt('ours', 5000), cpuAt('ours', 500))}`,
+  `- peak RSS at N=5,000: ours/floor ${ratio(rssAt('ours', 5000), rssAt('floor', 5000))} (target ≤ 1.1)`,
+  `- load average (1 min) when the measurements ended: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   `- ours/AWS CDK: ${sizes
     .filter((n) => at('aws', n) !== undefined)
     .map((n) => `${ratio(at('ours', n), at('aws', n))} at N=${n}`)
@@ -152,7 +164,8 @@ ${runs} runs after a warm-up run, each run in a fresh process as \`cdktf synth\`
 runs), all measured in the same \`npm run bench\`, whose measurements took ${((Date.now() - started) / 1000).toFixed(0)} s. Timings include
 writing the output files. Workload per partner: a role trusted by the partner's account, a ScopedLogPolicy (write and
 consume one logstore) and one system policy attachment in the owner stack, and one AssumeRole grant in a partner stack.
-The floor writes the same Terraform resources with the generated L1 bindings and precomputed JSON; AWS CDK writes a
+The floor writes the same Terraform resources and attributes (descriptions, every resource depending on its stack's
+caller-identity read) with the generated L1 bindings as an L1 user would, and precomputed JSON; AWS CDK writes a
 Role with an AccountPrincipal, a ManagedPolicy with equivalent statements and the same grants, in stacks of 250 partners
 (CloudFormation's 500-resource limit, which an AWS CDK user must respect; one stack of 5,000 roles cannot deploy). Apps run through ts-node, as \`cdktf synth\` runs them.
 

@@ -26,6 +26,7 @@ function cdktnFlavour() {
     framework: 'cdktn',
     dir: path.join(root, '.build', 'cdktn'),
     peerDependencies: { cdktn: '^0.24.0', constructs: '>=10.6.0 <10.8.0' },
+    python: { distName: 'cdktn-alicloud-cross-account', module: 'cdktn_alicloud_cross_account' },
     /** The packages jsii compiles against, linked into the build folder's node_modules. */
     links: { cdktn: packageDir('cdktn'), constructs: packageDir('constructs') },
   };
@@ -62,6 +63,8 @@ function flavourPackageJson(flavour) {
     scripts: { prepare: pkg.scripts.prepare },
     peerDependencies: flavour.peerDependencies,
     devDependencies: undefined,
+    // Its Python wheel (scripts/package.js) under the flavour's own names.
+    jsii: { ...pkg.jsii, targets: { python: flavour.python } },
   };
 }
 
@@ -77,7 +80,7 @@ function inputsStamp(flavour) {
     }
   };
   for (const file of ['lib', 'bin', 'schema', 'package.json', 'tsconfig.jsii.json', 'README.md', 'LICENSE']) add(file);
-  for (const file of ['scripts/flavour.js', 'scripts/generate-bindings.js']) add(file);
+  for (const file of ['scripts/flavour.js', 'scripts/generate-bindings.js', 'scripts/binding-providers.js']) add(file);
   for (const dir of Object.values(flavour.links)) hash.update(fs.readFileSync(path.join(dir, 'package.json')));
   return hash.digest('hex');
 }

@@ -2,7 +2,9 @@
 // `npm run package`: both flavours of the library as tarballs in jsii-pacmak's layout,
 // dist/js/<package>@<version>.jsii.tgz: cdktf-alicloud-cross-account (this checkout, built by its
 // prepack) and cdktn-alicloud-cross-account (built by scripts/flavour.js in .build/cdktn). Each is
-// compiled by jsii with bindings from its framework's own generator. Prints the two paths.
+// compiled by jsii with bindings from its framework's own generator. Then each flavour's Python
+// wheel, dist/python/<module>-<version>-py3-none-any.whl, by jsii-pacmak (which needs python3 with
+// venv and pip, and PyPI for its build tools). Prints the paths of the tarballs, then the wheels'.
 'use strict';
 
 const fs = require('fs');
@@ -33,13 +35,50 @@ function pack(dir, extraArgs) {
   }
 }
 
+/**
+ * The Python wheel of the package built in `dir`, by jsii-pacmak, into dist/python/; returns its path.
+ * pacmak packs the package again (with npm pack) to embed it in the wheel: without its scripts, since
+ * the build it would run (prepack) is the one that just happened.
+ */
+function wheel(dir) {
+  const { name, version, jsii } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const pythonDir = path.join(root, 'dist', 'python');
+  const expected = path.join(pythonDir, `${jsii.targets.python.module}-${version}-py3-none-any.whl`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pacmak-'));
+  try {
+    const pacmak = path.join(root, 'node_modules', '.bin', 'jsii-pacmak');
+    execFileSync(pacmak, ['--targets', 'python', '--outdir', work, '--no-fingerprint', '--force'], {
+      cwd: dir,
+      env: { ...process.env, npm_config_ignore_scripts: 'true' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    fs.mkdirSync(pythonDir, { recursive: true });
+    for (const file of fs.readdirSync(path.join(work, 'python'))) {
+      fs.copyFileSync(path.join(work, 'python', file), path.join(pythonDir, file));
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  if (!fs.existsSync(expected)) throw new Error(`jsii-pacmak wrote no ${path.relative(root, expected)} for ${name}`);
+  return expected;
+}
+
+/** Runs `step`, and tells on stderr how long it took (stdout is for the paths written). */
+function timed(what, step) {
+  const started = Date.now();
+  const result = step();
+  console.error(`package: ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
 async function main() {
   // The cdktf flavour first: its prepack (npm run build) empties dist/.
-  const cdktf = pack(root, []);
+  const cdktf = timed('cdktf tarball (npm pack, with its build)', () => pack(root, []));
   // The cdktn flavour is built already; its package.json keeps only the no-op prepare.
-  const cdktn = pack(await buildCdktn(), ['--ignore-scripts']);
-  console.log(path.relative(root, cdktf));
-  console.log(path.relative(root, cdktn));
+  const cdktnDir = await buildCdktn();
+  const cdktn = timed('cdktn tarball (npm pack)', () => pack(cdktnDir, ['--ignore-scripts']));
+  const wheels = [root, cdktnDir].map((dir) => timed(`wheel of ${path.relative(root, dir) || '.'}`, () => wheel(dir)));
+  for (const file of [cdktf, cdktn, ...wheels]) console.log(path.relative(root, file));
 }
 
 main().catch((err) => {

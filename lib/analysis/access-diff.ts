@@ -4,6 +4,7 @@ import { AccessGraph } from './access-graph';
 import { Decision } from './decision';
 import { AssumeResult } from './graph-model';
 import { conditionSetsOf } from './private/assumers';
+import { MFA_ONLY } from './private/reachability-words';
 
 /** One fact of access that a change added or removed. */
 interface Fact {
@@ -21,7 +22,7 @@ interface Entry {
 function assumeText(roleArn: string, r: AssumeResult): string {
   return (
     `${r.principal} can assume ${roleArn}${r.conditions ? ` when ${r.conditions}` : ''}` +
-    (r.reachable ? '' : ' (allowed, but never reachable)')
+    (r.reachable ? '' : ` (${MFA_ONLY})`)
   );
 }
 
@@ -70,7 +71,7 @@ function newAccessOf(base: AccessGraph, head: AccessGraph, added: Fact[], remove
     const old = before.get(key);
     const text = assumeText(roleArn, entry.row);
     if (!old) lines.push(text);
-    else if (entry.row.reachable && !old.row.reachable) lines.push(`${text} (was never reachable)`);
+    else if (entry.row.reachable && !old.row.reachable) lines.push(`${text} (was ${MFA_ONLY})`);
     else if (entry.sets.some((s) => !covered(s, old.sets))) {
       lines.push(`${text} (before: when ${old.row.conditions || 'always'})`);
     }

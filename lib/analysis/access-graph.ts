@@ -8,11 +8,12 @@ import {
   GraphUser,
   PermissionSummary,
 } from './graph-model';
-import { describeAction, describeConditions, describeResource } from './private/describe';
 import { buildGraph } from './private/graph-builder';
 import { AssumerComputation } from './private/assumers';
+import { withoutUCloudStacks } from './private/foreign-stacks';
 import { readSynthOutput } from './private/synth-reader';
-import { compareStrings } from '../policy/private/expression';
+import { permissionSummaries } from './private/permissions';
+import { sortStrings } from './private/sort';
 
 /** The value cached for `key`, computed once. */
 function cached<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
@@ -46,18 +47,21 @@ export class AccessGraph {
   public readonly groups: GraphGroup[];
   /** Findings acknowledged in code. */
   public readonly acknowledgements: GraphAcknowledgement[];
+  /** One line for each stack the graph leaves out or reads in part (UCloud stacks), for the report and the CLI. */
+  public readonly notes: string[];
   private readonly groupIndex = new Map<string, GraphGroup>();
   private readonly roleIndex = new Map<string, GraphRole>();
   private readonly userIndex = new Map<string, GraphUser>();
   private readonly identityCache = new Map<GraphUser, PolicyDocument[]>();
   private readonly assumerCache = new Map<GraphRole, AssumeResult[]>();
-  private readonly permissionCache = new Map<GraphRole, PermissionSummary[]>();
   private readonly allowTrustCache = new Map<GraphRole, PolicyStatement[]>();
   private readonly trustedCache = new Map<GraphRole, string[]>();
   private readonly assumers = new AssumerComputation(this);
 
   private constructor(raws: ReturnType<typeof readSynthOutput>) {
-    const parts = buildGraph(raws);
+    const { analysed, notes } = withoutUCloudStacks(raws);
+    const parts = buildGraph(analysed);
+    this.notes = notes;
     this.stacks = parts.stacks;
     this.roles = parts.roles.sort((a, b) => (a.arn < b.arn ? -1 : 1));
     this.users = parts.users.sort((a, b) => (a.arn < b.arn ? -1 : 1));
@@ -101,60 +105,36 @@ export class AccessGraph {
    * trusted accounts, and an unrelated account (which stands for every other principal).
    */
   public assumersOf(role: GraphRole): AssumeResult[] {
-    return cached(this.assumerCache, role, () => this.assumers.assumersOf(role));
+    // Looked up without `cached`: these are asked per role by several rules, and a closure per ask adds up.
+    let rows = this.assumerCache.get(role);
+    if (rows === undefined) this.assumerCache.set(role, (rows = this.assumers.assumersOf(role)));
+    return rows;
   }
 
   /** The accounts the role's Allow trust statements name (by root, user or role). */
   public trustedAccountsOf(role: GraphRole): string[] {
-    return cached(this.trustedCache, role, () => trustedAccounts(this.allowTrustOf(role)));
+    let accounts = this.trustedCache.get(role);
+    if (accounts === undefined) this.trustedCache.set(role, (accounts = trustedAccounts(this.allowTrustOf(role))));
+    return accounts;
   }
 
   /** The Allow statements of the role's trust policy. */
   public allowTrustOf(role: GraphRole): PolicyStatement[] {
-    return cached(this.allowTrustCache, role, () =>
-      role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW),
-    );
-  }
-
-  /** What the role may do, grouped by resource pattern, from the documents of its policies. */
-  public permissionsOf(role: GraphRole): PermissionSummary[] {
-    return cached(this.permissionCache, role, () => this.computePermissions(role));
-  }
-
-  private computePermissions(role: GraphRole): PermissionSummary[] {
-    const byKey = new Map<
-      string,
-      { resource: string; allowed: Set<string>; denied: Set<string>; conditions: string; policies: Set<string> }
-    >();
-    for (const policy of role.policies) {
-      for (const statement of policy.document?.statements ?? []) {
-        const { conditions, actionWords } = wordsOf(statement);
-        for (const resource of statement.resources) {
-          const key = `${resource}\u0000${conditions}`;
-          const entry = byKey.get(key) ?? {
-            resource,
-            allowed: new Set(),
-            denied: new Set(),
-            conditions,
-            policies: new Set(),
-          };
-          const words = statement.effect === Effect.DENY ? entry.denied : entry.allowed;
-          for (const w of actionWords) words.add(w);
-          entry.policies.add(policy.policyName);
-          byKey.set(key, entry);
-        }
-      }
+    let allows = this.allowTrustCache.get(role);
+    if (allows === undefined) {
+      allows = role.trustPolicy.statements.filter((s) => s.effect === Effect.ALLOW);
+      this.allowTrustCache.set(role, allows);
     }
-    return Array.from(byKey.values())
-      .map((e) => ({
-        resource: e.resource,
-        resourceWords: describeResource(e.resource),
-        allowed: Array.from(e.allowed).sort(),
-        denied: Array.from(e.denied).sort(),
-        conditions: e.conditions,
-        policies: Array.from(e.policies).sort(),
-      }))
-      .sort((a, b) => compareStrings(a.resource, b.resource) || compareStrings(a.conditions, b.conditions));
+    return allows;
+  }
+
+  /**
+   * What the role may do, grouped by resource pattern, from the documents of its policies. Computed on
+   * each call (a report asks once per role): kept for the whole report, 5,000 roles' summaries were
+   * copied by every young-generation collection for nothing.
+   */
+  public permissionsOf(role: GraphRole): PermissionSummary[] {
+    return permissionSummaries(role, true);
   }
 
   /** The documents of the role's policies that the output or the system-policy table knows. */
@@ -163,30 +143,11 @@ export class AccessGraph {
   }
 }
 
-/** A statement's conditions and actions in words. */
-interface StatementWords {
-  readonly conditions: string;
-  readonly actionWords: string[];
-}
-const statementWords = new WeakMap<PolicyStatement, StatementWords>();
-
-/** The words of a statement, computed once: system policies' statements are shared by thousands of roles. */
-function wordsOf(statement: PolicyStatement): StatementWords {
-  let words = statementWords.get(statement);
-  if (!words) {
-    const actions =
-      statement.actions.length > 0 ? statement.actions : statement.notActions.map((a) => `everything except ${a}`);
-    words = { conditions: describeConditions(statement.conditions), actionWords: actions.map(describeAction) };
-    statementWords.set(statement, words);
-  }
-  return words;
-}
-
 /** Accounts named by RAM principals of the trust statements (root, user or role of the account). */
 function trustedAccounts(statements: PolicyStatement[]): string[] {
   const accounts = statements
     .flatMap((s) => s.principals)
     .filter((p) => p.type === PrincipalType.RAM && p.accountId !== undefined)
     .map((p) => p.accountId!);
-  return Array.from(new Set(accounts)).sort();
+  return sortStrings(Array.from(new Set(accounts)));
 }

@@ -4,10 +4,18 @@ import { Finding } from './finding';
 import { GraphRole } from './graph-model';
 import { findingsOf } from './private/finding-rules';
 import { MAX_DETAILED_ROLES, mermaidDiagram } from './private/mermaid';
+import { permissionSummaries } from './private/permissions';
+import { MFA_ONLY } from './private/reachability-words';
 import { SystemPolicies } from './system-policies';
 import { addTo } from '../policy/private/multimap';
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ') || '–';
+/** Text as one table cell: pipes escaped, newlines joined, `–` when empty (most cells need no change, and get no copy). */
+const cell = (text: string): string =>
+  text === ''
+    ? '–'
+    : text.includes('|') || text.includes('\n')
+      ? text.replace(/\|/g, '\\|').replace(/\n/g, ' ') || '–'
+      : text;
 const code = (text: string): string => `\`${text}\``;
 
 /**
@@ -38,10 +46,11 @@ export class AccessReport {
     const g = this.graph;
     const out: string[] = ['# Cross-account access report', ''];
     out.push(
-      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accounts.join(', ') || 'unknown'})`).join(', ')}. ` +
+      `Stacks: ${g.stacks.map((s) => `${code(s.name)} (account ${s.accounts.join(', ') || 'unknown'})`).join(', ') || 'none'}. ` +
         `System policies are read from ${SystemPolicies.SNAPSHOT}; Alibaba may have changed them since.`,
       '',
     );
+    for (const note of g.notes) out.push(`Note: ${note}.`, '');
     const open = this.findings.filter((f) => !f.acknowledgedReason);
     out.push(
       `**${g.roles.length} role(s), ${open.length} open finding(s)` +
@@ -100,10 +109,14 @@ export class AccessReport {
     for (const role of this.graph.roles) {
       const who = this.graph
         .assumersOf(role)
-        .filter((r) => r.decision === Decision.ALLOW && r.reachable)
-        .map((r) => (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal));
-      const what = this.graph
-        .permissionsOf(role)
+        .filter((r) => r.decision === Decision.ALLOW)
+        .map(
+          (r) =>
+            (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal) +
+            (r.reachable ? '' : ` (${MFA_ONLY})`),
+        );
+      // The summaries permissionsOf gives, but without the resource words this table does not show.
+      const what = permissionSummaries(role, false)
         .filter((p) => p.allowed.length > 0)
         .map((p) => `${p.allowed.length} action(s) on ${code(p.resource)}`);
       const findings = (this.findingsBySubject.get(role.arn) ?? []).map(
@@ -129,7 +142,7 @@ export class AccessReport {
         r.decision === Decision.ALLOW
           ? r.reachable
             ? '**yes**'
-            : 'no (allowed, but never reachable)'
+            : `**yes, ${MFA_ONLY}**`
           : r.decision === Decision.EXPLICIT_DENY
             ? 'no (explicit deny)'
             : 'no';

@@ -23,6 +23,8 @@ interface Caller {
   readonly accountId: string;
   readonly kind: 'root' | 'user' | 'role';
   readonly arn: string;
+  /** `acs:ram::<accountId>:root`, the principal that names the caller's whole account. */
+  readonly root: string;
 }
 
 /**
@@ -89,7 +91,7 @@ export class PolicyEvaluator {
     }
     const request: AccessRequest = { action: 'sts:AssumeRole', resource: roleArn, context };
     const callerDecision = PolicyEvaluator.decide(callerPolicies, request, options, undefined);
-    const trustDecision = PolicyEvaluator.decide([trustPolicy], request, options, caller);
+    const trustDecision = PolicyEvaluator.decideOne(trustPolicy, request, options, caller);
     const decision =
       callerDecision === Decision.EXPLICIT_DENY || trustDecision === Decision.EXPLICIT_DENY
         ? Decision.EXPLICIT_DENY
@@ -113,13 +115,27 @@ export class PolicyEvaluator {
     // Indexed loops: this is the innermost loop of every report, and iterators and closures here were a
     // large part of what a report at scale allocated (and then spent its time collecting).
     for (let i = 0; i < policies.length; i++) {
-      const statements = policies[i].statements;
-      for (let j = 0; j < statements.length; j++) {
-        const statement = statements[j];
-        if (!statementMatches(statement, request, options, caller)) continue;
-        if (statement.effect === Effect.DENY) return Decision.EXPLICIT_DENY;
-        allowed = true;
-      }
+      const decision = PolicyEvaluator.decideOne(policies[i], request, options, caller);
+      if (decision === Decision.EXPLICIT_DENY) return decision;
+      if (decision === Decision.ALLOW) allowed = true;
+    }
+    return allowed ? Decision.ALLOW : Decision.IMPLICIT_DENY;
+  }
+
+  /** `decide` of one document (a trust policy is one, and needs no list made for it). */
+  private static decideOne(
+    policy: PolicyDocument,
+    request: AccessRequest,
+    options: EvaluatorOptions,
+    caller: Caller | undefined,
+  ): Decision {
+    let allowed = false;
+    const statements = policy.statements;
+    for (let j = 0; j < statements.length; j++) {
+      const statement = statements[j];
+      if (!statementMatches(statement, request, options, caller)) continue;
+      if (statement.effect === Effect.DENY) return Decision.EXPLICIT_DENY;
+      allowed = true;
     }
     return allowed ? Decision.ALLOW : Decision.IMPLICIT_DENY;
   }
@@ -170,7 +186,7 @@ function statementMatches(
 /** `root` covers the account's RAM users and roles; `user/x` and `role/x` name exactly one (§2.3). */
 function principalMatches(type: string, identifier: string, caller: Caller): boolean {
   if (type !== PrincipalType.RAM) return false; // services and IdPs are never RAM users or role sessions
-  if (identifier === `acs:ram::${caller.accountId}:root`) return caller.kind !== 'root';
+  if (identifier === caller.root) return caller.kind !== 'root';
   return identifier === caller.arn;
 }
 
@@ -179,11 +195,17 @@ const callers = new Map<string, Caller | undefined>();
 const MAX_CACHED_CALLERS = 100_000;
 
 function parseCaller(arn: string): Caller | undefined {
-  if (callers.has(arn)) return callers.get(arn);
+  const known = callers.get(arn);
+  if (known !== undefined || callers.has(arn)) return known; // one lookup for the many known callers
   // Arn.parseRamIdentity refuses `user/<name>/<more>`: only a role session has a fourth segment, and
   // a role session ARN (`role/<name>/<session>`) is the role for trust purposes.
   const parts = Arn.parseRamIdentity(arn);
-  const caller = parts && { accountId: parts.accountId, kind: parts.kind as Caller['kind'], arn: parts.identityArn };
+  const caller = parts && {
+    accountId: parts.accountId,
+    kind: parts.kind as Caller['kind'],
+    arn: parts.identityArn,
+    root: `acs:ram::${parts.accountId}:root`,
+  };
   if (callers.size >= MAX_CACHED_CALLERS) callers.clear();
   callers.set(arn, caller);
   return caller;

@@ -5,6 +5,7 @@ import { AccessGraph } from '../analysis/access-graph';
 import { AccessReport } from '../analysis/access-report';
 import { AnalysisInputError } from '../analysis/analysis-input-error';
 import { atLeast, Severity } from '../analysis/finding';
+import { adopt } from '../adopt/adopt-command';
 
 /** Where the CLI writes: standard output and standard error. */
 export interface CliOutput {
@@ -18,11 +19,15 @@ const USAGE = `usage:
                                            print access added and removed, as markdown for a pull request;
                                            with --fail-on-new-access, exit 1 when head allows anything base did not
   cdktf-xaccount check [dir] [--fail-on high|medium|low]  exit 1 when open findings reach the level (default high)
+  cdktf-xaccount adopt <dir> [--out main.ts] [--region cn-hangzhou] [--library <module>]
+                                           write main.ts (constructs with adopt: true) and access-report.md next
+                                           to it from recorded aliyun CLI outputs in <dir> (README: "Already set
+                                           up in the console?"); never overwrites an existing main.ts
   cdktf-xaccount --help | --version
 exit codes: 0 done, 1 check found open findings at the level or diff --fail-on-new-access found new access, 2 bad input or usage`;
 
 /** Options that take a value: the value is not a folder. */
-const OPTIONS_WITH_VALUE = ['--fail-on'];
+const OPTIONS_WITH_VALUE = ['--fail-on', '--out', '--region', '--library'];
 
 class UsageError extends Error {}
 
@@ -46,18 +51,20 @@ function rejectFiles(args: string[]): void {
 }
 
 /**
- * The version of this package, from its package.json (two levels up in the sources, three in dist/);
+ * The name and version of this package, from its package.json (two levels up in the sources, three in dist/);
  * the package is named for its framework flavour (cdktf- or cdktn-alicloud-cross-account).
  */
-function packageVersion(): string {
+function packageJson(): { name: string; version: string } {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {
       const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (/^cdkt[fn]-alicloud-cross-account$/.test(json.name ?? '') && json.version) return json.version;
+      if (/^cdkt[fn]-alicloud-cross-account$/.test(json.name ?? '') && json.version) {
+        return { name: json.name!, version: json.version };
+      }
     }
   }
-  return 'unknown';
+  return { name: 'cdktf-alicloud-cross-account', version: 'unknown' };
 }
 
 /** Writes a file whole or not at all: a temporary file renamed into place. */
@@ -72,7 +79,9 @@ function report(args: string[], io: CliOutput): number {
   const dirs = args.filter((a) => a !== '--json');
   rejectUnexpected('report', dirs, 1);
   const dir = dirs[0] ?? 'cdktf.out';
-  const result = AccessReport.fromGraph(AccessGraph.fromSynthOutput(dir));
+  const graph = AccessGraph.fromSynthOutput(dir);
+  for (const note of graph.notes) io.err(`cdktf-xaccount: note: ${note}`);
+  const result = AccessReport.fromGraph(graph);
   const markdown = result.toMarkdown();
   const jsonText = json ? `${JSON.stringify(result.toJson(), undefined, 2)}\n` : undefined;
   writeAtomically(path.join(dir, 'access-report.md'), markdown);
@@ -113,7 +122,9 @@ function check(args: string[], io: CliOutput): number {
     } else rest.push(args[i]);
   }
   rejectUnexpected('check', rest, 1);
-  const findings = AccessReport.fromGraph(AccessGraph.fromSynthOutput(rest[0] ?? 'cdktf.out')).findings;
+  const graph = AccessGraph.fromSynthOutput(rest[0] ?? 'cdktf.out');
+  for (const note of graph.notes) io.err(`cdktf-xaccount: note: ${note}`);
+  const findings = AccessReport.fromGraph(graph).findings;
   const failing = findings.filter((f) => !f.acknowledgedReason && atLeast(f.severity, level));
   // The fingerprint and content are what an acknowledgement binds to (Findings.acknowledge).
   for (const f of failing)
@@ -124,6 +135,45 @@ function check(args: string[], io: CliOutput): number {
     `${failing.length} open finding(s) at or above ${level}; ${findings.length - failing.length} other finding(s)`,
   );
   return failing.length > 0 ? 1 : 0;
+}
+
+function adoptCommand(args: string[], io: CliOutput): number {
+  // The flavour's package and framework: cdktf-alicloud-cross-account and cdktf, or the cdktn ones.
+  const library = packageJson().name;
+  const values: { [option: string]: string } = { '--out': 'main.ts', '--region': 'cn-hangzhou', '--library': library };
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] in values) {
+      const value = args[++i];
+      if (value === undefined || value.startsWith('-')) throw new UsageError(`adopt: ${args[i - 1]} takes a value`);
+      values[args[i - 1]] = value;
+    } else rest.push(args[i]);
+  }
+  rejectUnexpected('adopt', rest, 1);
+  if (rest.length === 0) throw new UsageError('adopt takes the folder of recorded aliyun CLI outputs');
+  const out = values['--out'];
+  if (!fs.existsSync(path.dirname(path.resolve(out)))) {
+    throw new UsageError(`adopt: the folder of --out ${out} does not exist`);
+  }
+  if (fs.existsSync(out)) {
+    throw new UsageError(`adopt: ${out} exists; give --out a new file (adopt never overwrites a main.ts)`);
+  }
+  const result = adopt({
+    dir: rest[0],
+    out,
+    region: values['--region'],
+    library: values['--library'],
+    framework: library.slice(0, 'cdktf'.length),
+  });
+  const count = (f: (p: (typeof result.plans)[number]) => number) => result.plans.reduce((n, p) => n + f(p), 0);
+  io.out(
+    `wrote ${out} and ${path.join(path.dirname(out), 'access-report.md')}: ${result.plans.length} account(s), ` +
+      `${count((p) => p.roles.length)} role(s), ${count((p) => p.grants.length)} grant(s), ` +
+      `${count((p) => p.customPolicies.length)} other custom polic(ies), ` +
+      `${count((p) => p.attachments.length + p.memberships.length)} other attachment(s) adopted; ` +
+      `${count((p) => p.skippedRoles.length)} role(s) not adopted`,
+  );
+  return 0;
 }
 
 /**
@@ -145,6 +195,8 @@ export function runCli(argv: string[], io: CliOutput): number {
         return diff(args, io);
       case 'check':
         return check(args, io);
+      case 'adopt':
+        return adoptCommand(args, io);
       case undefined:
       case '--help':
       case '-h':
@@ -152,7 +204,7 @@ export function runCli(argv: string[], io: CliOutput): number {
         return command === undefined ? 2 : 0;
       case '--version':
       case '-v':
-        io.out(`cdktf-xaccount ${packageVersion()}`);
+        io.out(`cdktf-xaccount ${packageJson().version}`);
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -37,6 +37,11 @@ export interface ScopedLogPolicyProps {
    * @default - the stack's default alicloud provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * The policy already exists: adopt it with a Terraform `import` block instead of creating it (see `CustomPolicyProps.adopt`).
+   * @default false - the policy is created
+   */
+  readonly adopt?: boolean;
 }
 
 /**
@@ -81,6 +86,7 @@ export class ScopedLogPolicy extends Construct implements IRamPolicy {
       document: this.document,
       description: props.description ?? describe(props.grants),
       provider: props.provider,
+      adopt: props.adopt,
     });
     this.dependable = this.policy.resource;
   }

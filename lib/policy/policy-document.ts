@@ -26,7 +26,10 @@ export class PolicyDocument {
   // Statements are immutable and only ever appended, so results keyed by the statement count stay
   // valid until the next addStatements: a construct checks, validates at synth and renders the same
   // document, and canonical merging is the costly part of each.
-  private readonly memo = new Map<string, { count: number; value: unknown }>();
+  private memo?: Map<string, { count: number; value: unknown }>;
+  /** The `statements` snapshot and the count it was taken at: read per request, so kept out of the map. */
+  private snapshot?: PolicyStatement[];
+  private snapshotCount = -1;
 
   constructor(statements: PolicyStatement[] = []) {
     this._statements = [...statements];
@@ -39,10 +42,12 @@ export class PolicyDocument {
 
   /** The statements as added (before canonical merging): a frozen snapshot, shared until the next `addStatements`. */
   public get statements(): PolicyStatement[] {
-    // Checked before `remember` so that the common hit allocates no closure (the evaluator reads this per request).
-    const hit = this.memo.get('statements');
-    if (hit && hit.count === this._statements.length) return hit.value as PolicyStatement[];
-    return this.remember('statements', () => Object.freeze([...this._statements]) as PolicyStatement[]);
+    // Fields, not the memo map: the evaluator reads this per request, and most documents are only ever read so.
+    if (this.snapshot === undefined || this.snapshotCount !== this._statements.length) {
+      this.snapshot = Object.freeze([...this._statements]) as PolicyStatement[];
+      this.snapshotCount = this._statements.length;
+    }
+    return this.snapshot;
   }
 
   /** True when the document has no statements. */
@@ -79,10 +84,10 @@ export class PolicyDocument {
   }
 
   private remember<T>(key: string, compute: () => T): T {
-    const hit = this.memo.get(key);
+    const hit = this.memo?.get(key);
     if (hit && hit.count === this._statements.length) return hit.value as T;
     const value = compute();
-    this.memo.set(key, { count: this._statements.length, value });
+    (this.memo ??= new Map()).set(key, { count: this._statements.length, value });
     return value;
   }
 

@@ -94,8 +94,7 @@ export class PolicyStatement {
         );
       }
     }
-    const keys = new Set(this.principals.map((p) => p.conditionsKey));
-    if (keys.size > 1) {
+    if (this.principals.length > 1 && new Set(this.principals.map((p) => p.conditionsKey)).size > 1) {
       problems.push(
         `principals ${this.principals.map((p) => p.identifier).join(', ')} carry different conditions ` +
           '(one statement holds principals with the same conditions; use one statement for each)',
@@ -140,6 +139,7 @@ export class PolicyStatement {
 
 /** The same key under the same operator twice with different values cannot be written (JSON has one slot). */
 function conflictingConditions(conditions: Condition[]): string[] {
+  if (conditions.length < 2) return []; // nothing to conflict with (most statements)
   const seen = new Map<string, Condition>();
   const problems: string[] = [];
   for (const condition of conditions) {

@@ -4,10 +4,12 @@
 // of lib/ may import cdktf (test/package/framework-imports.test.ts).
 export {
   Annotations,
+  App,
   Aspects,
   Fn,
   IResolvable,
   IResolveContext,
+  ISynthesisSession,
   ITerraformDependable,
   Lazy,
   LocalBackend,
@@ -15,6 +17,7 @@ export {
   OssBackend,
   TerraformDataSource,
   TerraformElement,
+  TerraformOutput,
   TerraformProvider,
   TerraformResource,
   TerraformStack,
@@ -23,3 +26,6 @@ export {
 // The framework renders `dependsOn` through this helper (a bare address, as depends_on requires)
 // but does not export it from its index.
 export { dependable } from 'cdktf/lib/tfExpression';
+// Lets a construct write a file next to its stack's cdk.tf.json when the stack is synthesized; the
+// framework calls it from its stack synthesizer but does not export it from its index either.
+export { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';

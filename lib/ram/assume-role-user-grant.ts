@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider } from '../private/framework';
+import { Annotations, TerraformProvider, TerraformResource } from '../private/framework';
 import { Construct, IConstruct } from 'constructs';
 import { RamGroup } from '../.gen/providers/alicloud/ram-group';
 import { RamGroupPolicyAttachment } from '../.gen/providers/alicloud/ram-group-policy-attachment';
@@ -9,9 +9,17 @@ import { Arn, PolicyDocument, PolicyStatement, RamLimits } from '../policy';
 import { checkGroupName, checkLength, checkPolicyName, checkUserName } from '../policy/private/checks';
 import { isTerraformExpression, quote } from '../policy/private/expression';
 import { throwIfInvalid } from '../private/construct-errors';
+import { attributeReference } from '../private/resource-reference';
 import { CustomPolicy } from './custom-policy';
 import { appRoles } from './private/app-roles';
 import { conditionInputProblems, roleConditions } from './trust-policy';
+import {
+  groupImportId,
+  groupPolicyAttachmentImportId,
+  userGroupAttachmentImportId,
+  userImportId,
+  userPolicyAttachmentImportId,
+} from './private/import-ids';
 
 /** A RAM user that `AssumeRoleUserGrant` creates: no password and no AccessKey. */
 export interface RamUserSpec {
@@ -27,6 +35,12 @@ export interface RamUserSpec {
    * @default - none
    */
   readonly comments?: string;
+  /**
+   * The id of the existing user (`UserId` of `aliyun ram GetUser`), the import id when the grant has
+   * `adopt: true` (the provider's documented import id of a user).
+   * @default - the user name, which the provider's import also accepts
+   */
+  readonly userId?: string;
 }
 
 /** Properties of an `AssumeRoleUserGrant`. Give at least one of `userNames`, `users` and `groupName`. */
@@ -74,6 +88,14 @@ export interface AssumeRoleUserGrantProps {
    * @default false - synthesis warns when no `CrossAccountRole` of the app has this ARN
    */
   readonly roleManagedElsewhere?: boolean;
+  /**
+   * Everything this grant would create already exists (made in the console): the AssumeRole policy,
+   * the users of `users`, the group, the memberships and the policy attachments are adopted with
+   * Terraform `import` blocks (the provider's import ids) instead of being created. Users of
+   * `userNames` stay unmanaged; only their attachment or membership is adopted.
+   * @default false - everything is created
+   */
+  readonly adopt?: boolean;
 }
 
 /**
@@ -112,6 +134,7 @@ export class AssumeRoleUserGrant extends Construct {
       ...created.flatMap((u) =>
         checkLength(`comments of user ${quote(u.userName)}`, u.comments, 0, RamLimits.USER_COMMENTS_MAX_LENGTH),
       ),
+      ...created.flatMap((u) => userIdProblems(u, props.adopt ?? false)),
       ...checkGroupName('groupName', props.groupName),
       ...checkPolicyName('policyName', props.policyName),
       ...(!roleArnIsLiteral && props.policyName === undefined
@@ -130,6 +153,7 @@ export class AssumeRoleUserGrant extends Construct {
       document: new PolicyDocument([statement]),
       description: `Lets the holder assume ${props.roleArn} and nothing else`,
       provider: props.provider,
+      adopt: props.adopt,
     });
     this.userNames = all;
     this.groupName = props.groupName;
@@ -137,6 +161,9 @@ export class AssumeRoleUserGrant extends Construct {
       this.node.addValidation({ validate: () => warnIfRoleUndefined(this, props.roleArn) });
     }
 
+    const adopt = (resource: TerraformResource, importId: string) => {
+      if (props.adopt) resource.importFrom(importId, props.provider);
+    };
     const userRefs = new Map<string, string>(existing.map((name) => [name, name]));
     this.createdUsers = created.map((spec) => {
       const user = new RamUser(this, `user-${spec.userName}`, {
@@ -145,37 +172,62 @@ export class AssumeRoleUserGrant extends Construct {
         comments: spec.comments,
         provider: props.provider,
       });
-      userRefs.set(spec.userName, user.name);
+      adopt(user, userImportId(spec.userName, spec.userId));
+      userRefs.set(spec.userName, attributeReference(user, 'name'));
       return user;
     });
 
-    const policyName = this.policy.resource.policyName;
+    // One reference each, without a creation stack trace (cdktf captures one for each of its references).
+    const policyName = attributeReference(this.policy.resource, 'policy_name');
+    // Import ids are literal names; the attachments themselves keep referencing the policy resource.
+    const policyLiteral = this.policy.policyName;
     if (props.groupName !== undefined) {
       this.group = new RamGroup(this, 'group', { groupName: props.groupName, force: true, provider: props.provider });
+      adopt(this.group, groupImportId(props.groupName));
+      const groupName = attributeReference(this.group, 'group_name');
       for (const [name, ref] of userRefs) {
-        new RamUserGroupAttachment(this, `member-${name}`, {
-          groupName: this.group.groupName,
+        const member = new RamUserGroupAttachment(this, `member-${name}`, {
+          groupName,
           userName: ref,
           provider: props.provider,
         });
+        adopt(member, userGroupAttachmentImportId(props.groupName, name));
       }
-      new RamGroupPolicyAttachment(this, 'group-policy', {
-        groupName: this.group.groupName,
+      const attachment = new RamGroupPolicyAttachment(this, 'group-policy', {
+        groupName,
         policyName,
         policyType: 'Custom',
         provider: props.provider,
       });
+      adopt(attachment, groupPolicyAttachmentImportId(policyLiteral, 'Custom', props.groupName));
     } else {
       for (const [name, ref] of userRefs) {
-        new RamUserPolicyAttachment(this, `user-policy-${name}`, {
+        const attachment = new RamUserPolicyAttachment(this, `user-policy-${name}`, {
           userName: ref,
           policyName,
           policyType: 'Custom',
           provider: props.provider,
         });
+        adopt(attachment, userPolicyAttachmentImportId(policyLiteral, 'Custom', name));
       }
     }
   }
+}
+
+/** A user id is what `GetUser` returns as `UserId`: digits only; it is only read when the grant adopts. */
+function userIdProblems(user: RamUserSpec, adopt: boolean): string[] {
+  if (user.userId === undefined) return [];
+  if (!adopt) {
+    return [
+      `userId ${quote(user.userId)} of user ${quote(user.userName)} is given but adopt is not true ` +
+        '(the id is the import id of an existing user; a user that is created gets its id from RAM)',
+    ];
+  }
+  return /^\d{1,64}$/.test(user.userId)
+    ? []
+    : [
+        `userId ${quote(user.userId)} of user ${quote(user.userName)} is not a RAM user id (digits, as GetUser's UserId)`,
+      ];
 }
 
 function duplicates(values: string[]): string[] {

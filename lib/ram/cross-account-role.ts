@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack, Token } from '../private/framework';
+import { TerraformProvider, TerraformResource, TerraformStack, Token } from '../private/framework';
 import { Construct } from 'constructs';
 import { RamRole } from '../.gen/providers/alicloud/ram-role';
 import { RamRolePolicyAttachment } from '../.gen/providers/alicloud/ram-role-policy-attachment';
@@ -15,10 +15,12 @@ import { REVOKED_ROLES_KEY } from '../private/metadata-keys';
 import { accountOfStack } from '../private/stack-account';
 import { addStackNote } from '../private/stack-metadata';
 import { producedString } from '../private/document-token';
+import { attributeReference, dependencyOn } from '../private/resource-reference';
 import { registerAppRole } from './private/app-roles';
 import { IRamPolicy, PolicyReference, PolicyType } from './ram-policy';
 import { checkTags } from './tags';
 import { buildTrustPolicy, trustProblems } from './trust-policy';
+import { roleImportId, rolePolicyAttachmentImportId } from './private/import-ids';
 import { ValidationError } from '../policy/private/validation-error';
 
 /** Properties of a `CrossAccountRole`. */
@@ -102,6 +104,16 @@ export interface CrossAccountRoleProps {
    * @default - the stack's default alicloud provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * The role and the attachments of `systemPolicies` and `policies` already exist (made in the console):
+   * adopt them with Terraform `import` blocks instead of creating them. The first plan imports them and
+   * updates in place whatever differs (such as the trust policy rewritten to canonical JSON); it never
+   * replaces them. Import ids are the provider's (role name; `role:<policy>:<type>:<role>`). Policies
+   * attached later with `attachPolicy` are created, not adopted. Once applied, the flag may stay or go:
+   * an import block of an object already in the state does nothing.
+   * @default false - the role and its attachments are created
+   */
+  readonly adopt?: boolean;
 }
 
 // ram-policy-reference §1.8: policies per role.
@@ -139,6 +151,7 @@ export class CrossAccountRole extends Construct {
   private readonly provider?: TerraformProvider;
   private readonly attachments = new Map<string, RamRolePolicyAttachment>();
   private roleNameReference?: string;
+  private adopting = false;
 
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id);
@@ -173,6 +186,7 @@ export class CrossAccountRole extends Construct {
       force: true,
       provider: props.provider,
     });
+    if (props.adopt) this.resource.importFrom(roleImportId(props.roleName), props.provider);
     this.node.addValidation({ validate: () => this.trustPolicy.validateForTrustPolicy() });
     this.roleArn = props.ownerAccountId ? Arn.ramRole(props.ownerAccountId, props.roleName) : this.resource.arn;
     registerAppRole(this.node.root, this);
@@ -184,8 +198,10 @@ export class CrossAccountRole extends Construct {
       });
     }
 
+    this.adopting = props.adopt ?? false;
     for (const name of props.systemPolicies ?? []) this.attachSystemPolicy(name);
     for (const policy of props.policies ?? []) this.attachPolicy(policy);
+    this.adopting = false;
   }
 
   /** Attaches a system policy such as `AliyunECSReadOnlyAccess`. Attaching the same one twice is a no-op. */
@@ -222,16 +238,20 @@ export class CrossAccountRole extends Construct {
           `(RAM allows ${MAX_ATTACHED[type]} ${type.toLowerCase()} policies per role)`,
       ]);
     }
-    this.attachments.set(
-      id,
-      new RamRolePolicyAttachment(this, id, {
-        // One reference for all attachments: each new reference token captures a stack trace.
-        roleName: (this.roleNameReference ??= this.resource.roleName),
-        policyName: policy.policyName,
-        policyType: type,
-        provider: this.provider,
-        dependsOn: dependable ? [dependable] : undefined,
-      }),
-    );
+    // References without creation stack traces (cdktf captures one for each of its reference tokens),
+    // one role_name reference for all attachments; a resource of this stack (checked above) as depends_on.
+    const sameStack = dependable !== undefined && TerraformResource.isTerraformResource(dependable);
+    const attachment = new RamRolePolicyAttachment(this, id, {
+      roleName: (this.roleNameReference ??= attributeReference(this.resource, 'role_name')),
+      policyName: policy.policyName,
+      policyType: type,
+      provider: this.provider,
+      dependsOn: dependable && !sameStack ? [dependable] : undefined,
+    });
+    if (sameStack) attachment.dependsOn = [dependencyOn(dependable as TerraformResource)];
+    if (this.adopting) {
+      attachment.importFrom(rolePolicyAttachmentImportId(policy.policyName, type, this.roleName), this.provider);
+    }
+    this.attachments.set(id, attachment);
   }
 }

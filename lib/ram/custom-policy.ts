@@ -6,6 +6,7 @@ import { checkDescription, checkPolicyName } from '../policy/private/checks';
 import { throwIfInvalid } from '../private/construct-errors';
 import { producedString } from '../private/document-token';
 import { IRamPolicy, PolicyType } from './ram-policy';
+import { policyImportId } from './private/import-ids';
 
 /** Properties of a `CustomPolicy`. */
 export interface CustomPolicyProps {
@@ -23,6 +24,12 @@ export interface CustomPolicyProps {
    * @default - the stack's default alicloud provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * The policy already exists (made in the console): adopt it with a Terraform `import` block (id: the
+   * policy name) instead of creating it. A different document becomes a new default version, in place.
+   * @default false - the policy is created
+   */
+  readonly adopt?: boolean;
 }
 
 /**
@@ -62,6 +69,7 @@ export class CustomPolicy extends Construct implements IRamPolicy {
       rotateStrategy: 'DeleteOldestNonDefaultVersionWhenLimitExceeded',
       provider: props.provider,
     });
+    if (props.adopt) this.resource.importFrom(policyImportId(props.policyName), props.provider);
     this.dependable = this.resource;
     // Statements added after construction are checked when the app is synthesized.
     this.node.addValidation({ validate: () => this.document.validateForIdentityPolicy() });

@@ -4,15 +4,15 @@ import {
   LocalBackend,
   OssBackend,
   TerraformDataSource,
-  TerraformElement,
   TerraformResource,
   TerraformStack,
 } from '../private/framework';
-import { Construct, IConstruct, Node } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AlicloudProvider } from '../.gen/providers/alicloud/provider';
 import { checkAccountId } from '../policy/private/checks';
 import { quote } from '../policy/private/expression';
 import { throwIfInvalid } from '../private/construct-errors';
+import { readableLogicalIds } from '../private/readable-logical-ids';
 import { AccountGuard } from './account-guard';
 
 /** Remote state in OSS with Tablestore locking, for pipelines. */
@@ -121,7 +121,8 @@ export class AccountStack extends TerraformStack {
   public readonly guardProvider: AlicloudProvider;
   /** The wrong-account guard. */
   public readonly guard: AccountGuard;
-  private readonly logicalIds = new Map<string, string>();
+  /** The guard read's `depends_on` address, one token for the whole stack (each new token captures a stack trace). */
+  private guardAddress?: string;
 
   constructor(scope: Construct, id: string, props: AccountStackProps) {
     super(scope, id);
@@ -135,10 +136,8 @@ export class AccountStack extends TerraformStack {
         : []),
       ...checkAssumeRole(props.assumeRole, props.accountId),
     ]);
-    // Replaces TerraformStack.allocateLogicalId for this instance. A declared override would be the
-    // natural form, but jsii 5.9 rejects it (JSII5006: it compares the members of the parameter's
-    // union type `Node | TerraformElement` in declaration order), so it is assigned instead.
-    this.allocateLogicalId = (element) => this.readableLogicalId(element);
+    // Replaces TerraformStack.allocateLogicalId for this instance (assigned: see readableLogicalIds).
+    this.allocateLogicalId = readableLogicalIds(this);
     this.accountId = props.accountId;
     this.region = props.region;
     const credentials = {
@@ -190,26 +189,7 @@ export class AccountStack extends TerraformStack {
     if (!TerraformResource.isTerraformResource(node) && !(node instanceof TerraformDataSource)) return;
     const element = node as TerraformResource | TerraformDataSource;
     const dependsOn = element.dependsOn ?? [];
-    const address = dependable(guardRead);
+    const address = (this.guardAddress ??= dependable(guardRead));
     if (!dependsOn.includes(address)) element.dependsOn = [...dependsOn, address];
-  }
-
-  /** Readable, hash-free logical ids; two constructs that would get the same id are an error. */
-  private readableLogicalId(element: Node | TerraformElement): string {
-    const node = TerraformElement.isTerraformElement(element) ? element.node : (element as Node);
-    const components = node.scopes
-      .slice(node.scopes.indexOf(this) + 1)
-      .map((c) => c.node.id)
-      .filter((c) => c !== 'Default' && c !== 'Resource');
-    const sanitized = components.join('_').replace(/[^A-Za-z0-9_-]/g, '_');
-    const logicalId = /^[A-Za-z_]/.test(sanitized) ? sanitized : `_${sanitized}`;
-    const earlier = this.logicalIds.get(logicalId);
-    if (earlier !== undefined && earlier !== node.path) {
-      throw new Error(
-        `${node.path}: Terraform name "${logicalId}" is already used by ${earlier} (rename one of the constructs)`,
-      );
-    }
-    this.logicalIds.set(logicalId, node.path);
-    return logicalId;
   }
 }

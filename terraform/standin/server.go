@@ -163,19 +163,13 @@ func (s *server) UpgradeResourceState(_ context.Context, req *tfprotov5.UpgradeR
 	return &tfprotov5.UpgradeResourceStateResponse{UpgradedState: &upgraded}, nil
 }
 
-// ReadResource returns the state unchanged: the stand-in has no cloud to compare it with.
+// ReadResource returns the state unchanged: the stand-in has no cloud to compare it with (after an
+// import, that is the state the import id implies; import.go).
 func (s *server) ReadResource(_ context.Context, req *tfprotov5.ReadResourceRequest) (*tfprotov5.ReadResourceResponse, error) {
 	if diags := s.logCall("read", req.TypeName); diags != nil {
 		return &tfprotov5.ReadResourceResponse{Diagnostics: diags}, nil
 	}
 	return &tfprotov5.ReadResourceResponse{NewState: req.CurrentState, Private: req.Private}, nil
-}
-
-func (s *server) ImportResourceState(_ context.Context, req *tfprotov5.ImportResourceStateRequest) (*tfprotov5.ImportResourceStateResponse, error) {
-	return &tfprotov5.ImportResourceStateResponse{Diagnostics: errorDiag(
-		"Import is not supported by the stand-in",
-		fmt.Sprintf("%s %q: the stand-in has no cloud to read the object from.", req.TypeName, req.ID),
-	)}, nil
 }
 
 func (s *server) MoveResourceState(context.Context, *tfprotov5.MoveResourceStateRequest) (*tfprotov5.MoveResourceStateResponse, error) {

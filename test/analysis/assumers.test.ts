@@ -1,4 +1,4 @@
-import { AccessGraph, AccessReport, Decision, FindingId, GraphRole } from '../../lib/analysis';
+import { AccessDiff, AccessGraph, AccessReport, Decision, FindingId, GraphRole } from '../../lib/analysis';
 import { doc, writeOut } from './support/hand-written';
 
 const A = '1000000000000001';
@@ -235,13 +235,11 @@ describe('class 4: MFA required of a user who has no console login', () => {
       decision: Decision.ALLOW,
       reachable: false,
       conditionSets: ['signed in with MFA'],
-      reason: "both the trust policy and the caller's own policies allow it, but the request can never be sent",
-      unreachableReason:
-        `${user} gets in only with acs:MFAPresent true (an MFA sign-in), but it has no console login in this output ` +
-        '(alicloud_ram_login_profile), and its AccessKey API calls never carry MFA',
     });
     const report = AccessReport.fromGraph(graph);
-    expect(report.toMarkdown()).toContain(`| ${user} | no (allowed, but never reachable) | signed in with MFA |`);
+    expect(report.toMarkdown()).toContain(
+      `| ${user} | **yes, only with an MFA sign-in, and no console login in this output** | signed in with MFA |`,
+    );
     expect(report.findings.filter((f) => f.id === FindingId.TRUST_MFA_UNREACHABLE)).toEqual([
       {
         id: 'XA-TRUST-MFA-UNREACHABLE',
@@ -253,16 +251,30 @@ describe('class 4: MFA required of a user who has no console login', () => {
         fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/),
         message:
           `${user} can assume role x only with MFA, but it has no console login in this output (alicloud_ram_login_profile), ` +
-          'so its AccessKey API calls can never meet the condition; drop requireMfa for API users (use allowedSourceIps or ' +
+          'so its AccessKey API calls can never meet the condition (a console login made outside this output would); drop requireMfa for API users (use allowedSourceIps or ' +
           'externalId) or give the user a console login with MFA',
       },
     ]);
   });
 
+  test('never said as "no": a console login made outside this output lets the user in', () => {
+    const graph = AccessGraph.fromSynthOutput(out(false));
+    const rowLine = AccessReport.fromGraph(graph)
+      .toMarkdown()
+      .split('\n')
+      .find((l) => l.startsWith(`| ${user} |`));
+    expect(rowLine?.split(' | ')[1]).toBe('**yes, only with an MFA sign-in, and no console login in this output**');
+    // Against an output where nobody gets in, the diff lists the MFA-only access as new access.
+    const none = AccessGraph.fromSynthOutput(writeOut({ a: { account: A, resources: {} } }));
+    const diff = AccessDiff.between(none, graph);
+    expect(diff.newAccess).toContain(
+      `${user} can assume ${ROLE} when signed in with MFA (only with an MFA sign-in, and no console login in this output)`,
+    );
+  });
+
   test('with a login profile: reachable, no finding', () => {
     const graph = AccessGraph.fromSynthOutput(out(true));
     expect(row(graph, user)).toMatchObject({ decision: Decision.ALLOW, reachable: true });
-    expect(row(graph, user)).not.toHaveProperty('unreachableReason');
     expect(AccessReport.fromGraph(graph).findings.map((f) => f.id)).not.toContain(FindingId.TRUST_MFA_UNREACHABLE);
   });
 });

@@ -32,8 +32,6 @@ describe('the analysis tests Stryker runs', () => {
         'findings-properties.test.ts',
         'findings-unserved.test.ts',
         'glob.test.ts',
-        'input-untrusted.test.ts',
-        'new-access-gate.test.ts',
         'policy-evaluator.test.ts',
         'report-and-diff.test.ts',
         'report-format.test.ts',
@@ -48,6 +46,6 @@ describe('the analysis tests Stryker runs', () => {
     expect(loadsCdktf(path.join(ROOT, 'test', 'support', 'out.ts'))).toBe(true); // imports cdktf itself
     expect(loadsCdktf(path.join(ROOT, 'lib', 'index.ts'))).toBe(true); // through the constructs
     expect(loadsCdktf(path.join(ROOT, 'lib', 'analysis', 'index.ts'))).toBe(false);
-    expect(loadsCdktf(path.join(ROOT, 'lib', 'cli', 'main.ts'))).toBe(false);
+    // lib/cli/main.ts loads cdktf since `adopt` (main): input-untrusted and new-access-gate, which run the CLI, are out.
   });
 });

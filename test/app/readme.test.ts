@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { quickstartOut } from '../support/quickstart';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -18,15 +18,7 @@ describe('README quickstart', () => {
   });
 
   test('synthesizes both stacks with the policies the README shows', async () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'quickstart-'));
-    process.env.CDKTF_OUTDIR = outdir;
-    try {
-      await jest.isolateModulesAsync(async () => {
-        await import('../../examples/quickstart/main');
-      });
-    } finally {
-      delete process.env.CDKTF_OUTDIR;
-    }
+    const outdir = await quickstartOut();
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     const shown = Array.from(readme.matchAll(/```json\n(.*)\n```/g)).map((m) => m[1]);
     const owner = fs.readFileSync(path.join(outdir, 'stacks', 'owner', 'cdk.tf.json'), 'utf8');

@@ -90,7 +90,9 @@ const tarballs = new Map<string, string>();
 
 beforeAll(() => {
   const written = run('npm', ['run', '--silent', 'package'], ROOT).trim().split('\n');
-  for (const file of written) tarballs.set(path.basename(file).replace(/@[^@]*$/, ''), path.join(ROOT, file));
+  // The wheels it writes too are test/python's.
+  for (const file of written.filter((f) => f.endsWith('.jsii.tgz')))
+    tarballs.set(path.basename(file).replace(/@[^@]*$/, ''), path.join(ROOT, file));
   node22Bin = run('node', [path.join(ROOT, 'scripts', 'node22.js')], ROOT).trim();
 }, 600_000);
 

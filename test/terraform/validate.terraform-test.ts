@@ -17,11 +17,16 @@ function validate(dir: string, registry?: boolean): Validation {
   return JSON.parse(terraform(dir, ['validate', '-json', '-no-color'], {}, registry).stdout) as Validation;
 }
 
+// The stand-in serves aliyun/alicloud only; the UCloud example (scenario 0) needs ucloud/ucloud, so its
+// stack is checked against schema/ucloud by test/ucloud/schema.test.ts instead.
+const NOT_ALICLOUD = ['ucloud-cross-account'];
 const folders = [
   '.',
   ...fs
     .readdirSync(path.join(ROOT, 'examples'))
-    .filter((f) => fs.existsSync(path.join(ROOT, 'examples', f, 'cdktf.json')))
+    .filter((f) => fs.existsSync(path.join(ROOT, 'examples', f, 'cdktf.json')) && !NOT_ALICLOUD.includes(f))
+    // The Python example needs its venv; test/python shows its stacks are partner-readonly's, byte for byte.
+    .filter((f) => !/"language": "python"/.test(fs.readFileSync(path.join(ROOT, 'examples', f, 'cdktf.json'), 'utf8')))
     .map((f) => `examples/${f}`),
 ];
 

@@ -9,6 +9,7 @@ import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { coversAssumeRole, globMatches } from './glob';
 import { candidateContexts } from './satisfying-context';
+import { sortBy, sortStrings } from './sort';
 
 /** An account that appears nowhere in any output: stands for "any other account". */
 const UNRELATED_ACCOUNT = '0000000000000000';
@@ -23,6 +24,17 @@ const SETS = new WeakMap<AssumeResult, Condition[][]>();
 export function conditionSetsOf(result: AssumeResult): Condition[][] {
   return SETS.get(result) ?? [];
 }
+
+/** Records a result's condition sets; a result without any needs no entry (`conditionSetsOf` says `[]`). */
+function remember(result: AssumeResult, sets: Condition[][]): AssumeResult {
+  if (sets.length > 0) SETS.set(result, sets);
+  return result;
+}
+
+/** No condition set: shared by the many rows that are denied (never mutated). */
+const NO_SETS: Condition[][] = Object.freeze([]) as unknown as Condition[][];
+/** No trust statement names the caller: shared by the many callers a trust policy does not name. */
+const NOT_NAMED: Admission = Object.freeze({ sets: NO_SETS });
 
 /** A caller the assumer computation evaluates: a user or a role session of the output. */
 interface Caller {
@@ -40,15 +52,45 @@ interface Admission {
   readonly context?: { [key: string]: string[] };
 }
 
-function stsAll(): PolicyDocument {
-  return SystemPolicies.lookup('AliyunSTSAssumeRoleAccess')!.document;
+let stsAllDocuments: PolicyDocument[] | undefined;
+
+/** `[AliyunSTSAssumeRoleAccess]`, the policies of the class rows of principals outside the output (one list, shared). */
+function stsAll(): PolicyDocument[] {
+  return (stsAllDocuments ??= [SystemPolicies.lookup('AliyunSTSAssumeRoleAccess')!.document]);
 }
 
 /** Does a trust statement name this caller (its account's root, or its own ARN)? (ram-policy-reference §2.3) */
 function names(statement: PolicyStatement, arn: string, root: string): boolean {
-  return statement.principals.some(
-    (p) => p.type === PrincipalType.RAM && (p.identifier === arn || p.identifier === root),
-  );
+  const principals = statement.principals;
+  for (let i = 0; i < principals.length; i++) {
+    const p = principals[i];
+    if (p.type === PrincipalType.RAM && (p.identifier === arn || p.identifier === root)) return true;
+  }
+  return false;
+}
+
+/** The statements of a caller's policies, split by effect (computed once per list of policies). */
+interface CallerStatements {
+  readonly allows: PolicyStatement[];
+  readonly denies: PolicyStatement[];
+}
+
+/** The statements of `policies` by effect, in order, kept in `cache` (one per graph: its lists do not change). */
+function statementsOf(
+  cache: WeakMap<PolicyDocument[], CallerStatements>,
+  policies: PolicyDocument[],
+): CallerStatements {
+  let split = cache.get(policies);
+  if (!split) {
+    const allows: PolicyStatement[] = [];
+    const denies: PolicyStatement[] = [];
+    for (const document of policies) {
+      for (const s of document.statements) (s.effect === Effect.DENY ? denies : allows).push(s);
+    }
+    split = { allows, denies };
+    cache.set(policies, split);
+  }
+  return split;
 }
 
 /**
@@ -64,18 +106,21 @@ function mayCover(statement: PolicyStatement, roleArn: string): boolean {
 }
 
 function unique(sets: Condition[][]): Condition[][] {
-  if (sets.length <= 1) return [...sets]; // nothing to merge or order (most rows: no set, or one)
+  if (sets.length <= 1) return sets; // nothing to merge or order (most rows: no set, or one); a fresh list
   const seen = new Map<string, Condition[]>();
-  for (const set of sets) seen.set(set.map(conditionIdentity).sort().join('\u0000'), set);
-  return Array.from(seen.entries())
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, set]) => set);
+  for (const set of sets) seen.set(sortStrings(set.map(conditionIdentity)).join('\u0000'), set);
+  return sortBy(Array.from(seen.entries()), ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, set]) => set);
 }
 
 /** Words of the condition sets: `""` for one unconditional set, otherwise each set in parentheses. */
 function words(sets: Condition[][]): { conditions: string; conditionSets: string[] } {
   if (sets.length === 0) return { conditions: '', conditionSets: [] };
-  const conditionSets = Array.from(new Set(sets.map(describeConditions))).sort();
+  if (sets.length === 1) {
+    // One set: its words are the conditions (what the general case below gives, without its Set and sort).
+    const only = describeConditions(sets[0]);
+    return { conditions: only, conditionSets: [only] };
+  }
+  const conditionSets = sortStrings(Array.from(new Set(sets.map(describeConditions))));
   const conditions =
     conditionSets.length <= 1
       ? (conditionSets[0] ?? '')
@@ -94,22 +139,30 @@ export class AssumerComputation {
   private usersByAccount?: Map<string, GraphUser[]>;
   private usersByGrantedRole?: Map<string, GraphUser[]>;
   private rolesByAccount?: Map<string, GraphRole[]>;
+  /** The callers that stand for a class of principals, by their ARNs' account (made once, not per role). */
+  private readonly classCallers = new Map<string, { arn: string; accountId?: string }[]>();
+  /** The statements of each caller's policies by effect: users' lists are asked about once per role that names them. */
+  private readonly split = new WeakMap<PolicyDocument[], CallerStatements>();
+  private readonly roots = new Map<string | undefined, string>();
+  private readonly trustLists = new Map<GraphRole, PolicyDocument[]>();
 
   constructor(private readonly graph: AccessGraph) {}
 
   /** The rows of a role, with the chains of one more hop for roles that can assume it. */
   public assumersOf(role: GraphRole): AssumeResult[] {
-    return this.directRows(role).map((row) => {
-      if (row.kind !== 'role' || row.decision !== Decision.ALLOW) return row;
+    const rows = this.directRows(role);
+    const result = rows.slice();
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row.kind !== 'role' || row.decision !== Decision.ALLOW) continue;
       const caller = this.graph.role(row.principal);
-      if (!caller) return row;
+      if (!caller) continue;
       const via = this.entrantsOf(caller)
         .filter((who) => who !== `role ${caller.arn}`) // a role assuming itself adds no one
         .map((who) => `${who} → role ${caller.arn} → role ${role.arn}`);
-      const withVia = { ...row, via };
-      SETS.set(withVia, conditionSetsOf(row));
-      return withVia;
-    });
+      result[i] = remember({ ...row, via }, conditionSetsOf(row));
+    }
+    return result;
   }
 
   /** Who can get into a role directly: services its trust names, and the allowed rows of its assumers. */
@@ -141,12 +194,11 @@ export class AssumerComputation {
     this.rolesByAccount = new Map();
     for (const user of this.graph.users) {
       addTo(this.usersByAccount, user.accountId ?? '', user);
-      const named = this.graph
-        .identityPoliciesOf(user)
-        .flatMap((d) => d.statements)
-        .filter((s) => s.effect === Effect.ALLOW)
-        .flatMap((s) => s.resources);
-      for (const arn of new Set(named)) addTo(this.usersByGrantedRole, arn, user);
+      const named = new Set<string>();
+      for (const s of statementsOf(this.split, this.graph.identityPoliciesOf(user)).allows) {
+        for (const arn of s.resources) named.add(arn);
+      }
+      for (const arn of named) addTo(this.usersByGrantedRole, arn, user);
     }
     for (const role of this.graph.roles) addTo(this.rolesByAccount, role.accountId ?? '', role);
   }
@@ -159,27 +211,28 @@ export class AssumerComputation {
   private callersFor(role: GraphRole): Caller[] {
     this.index();
     const accounts = this.graph.trustedAccountsOf(role);
-    const users = new Set<GraphUser>([
-      ...accounts.flatMap((a) => this.usersByAccount!.get(a) ?? []),
-      ...(this.usersByGrantedRole!.get(role.arn) ?? []),
-    ]);
-    const roles = accounts.flatMap((a) => this.rolesByAccount!.get(a) ?? []);
-    const callers: Caller[] = [
-      ...Array.from(users).map((u) => ({
+    const users = new Set<GraphUser>();
+    const roles: GraphRole[] = [];
+    for (const a of accounts) {
+      for (const u of this.usersByAccount!.get(a) ?? []) users.add(u);
+      for (const r of this.rolesByAccount!.get(a) ?? []) roles.push(r);
+    }
+    for (const u of this.usersByGrantedRole!.get(role.arn) ?? []) users.add(u);
+    const callers: Caller[] = [];
+    for (const u of users) {
+      callers.push({
         arn: u.arn,
         accountId: u.accountId,
-        kind: 'user' as const,
+        kind: 'user',
         policies: this.graph.identityPoliciesOf(u),
         restrict: u.createdHere && !u.consoleLogin ? API_CALL : undefined,
-      })),
-      ...roles.map((r) => ({
-        arn: r.arn,
-        accountId: r.accountId,
-        kind: 'role' as const,
-        policies: this.graph.policyDocumentsOf(r),
-      })),
-    ];
-    return callers.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+      });
+    }
+    for (const r of roles) {
+      callers.push({ arn: r.arn, accountId: r.accountId, kind: 'role', policies: this.graph.policyDocumentsOf(r) });
+    }
+    sortBy(callers, (a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+    return callers;
   }
 
   /**
@@ -192,15 +245,17 @@ export class AssumerComputation {
     caller: { arn: string; accountId?: string; policies: PolicyDocument[] },
     restrict?: { [key: string]: (string | undefined)[] },
   ): Admission {
-    const root = `acs:ram::${caller.accountId}:root`;
-    const trust = this.graph.allowTrustOf(role).filter((s) => names(s, caller.arn, root));
+    const root = this.rootOf(caller.accountId);
+    const allowTrust = this.graph.allowTrustOf(role);
+    let trust: PolicyStatement[] | undefined;
+    for (const s of allowTrust) if (names(s, caller.arn, root)) (trust ??= []).push(s);
     // No trust statement names the caller: no pair can admit it (the evaluator's decision is asked by the rows).
-    if (trust.length === 0) return { sets: [] };
-    const trustDeny = role.trustPolicy.statements.filter((s) => s.effect === Effect.DENY);
-    const statements = caller.policies.flatMap((d) => d.statements);
-    const grants = statements.filter((s) => s.effect === Effect.ALLOW && mayCover(s, role.arn));
-    const grantDeny = statements.filter((s) => s.effect === Effect.DENY);
-    const denyConditions = [...trustDeny, ...grantDeny].flatMap((s) => s.conditions);
+    if (trust === undefined) return NOT_NAMED;
+    const trustDeny = statementsOf(this.split, this.trustOf(role)).denies;
+    const { allows, denies: grantDeny } = statementsOf(this.split, caller.policies);
+    const grants = allows.filter((s) => mayCover(s, role.arn));
+    const denyConditions =
+      trustDeny.length === 0 && grantDeny.length === 0 ? [] : [...trustDeny, ...grantDeny].flatMap((s) => s.conditions);
     const sets: Condition[][] = [];
     let admitting: { [key: string]: string[] } | undefined;
     // With one statement on each side, the pair's documents say what the whole documents say for this
@@ -211,7 +266,7 @@ export class AssumerComputation {
       for (const g of grants) {
         const grantDocs = whole ? caller.policies : [new PolicyDocument([g, ...grantDeny])];
         const set = [...t.conditions, ...g.conditions];
-        for (const context of candidateContexts([...set, ...denyConditions], restrict)) {
+        for (const context of contextsFor(set, denyConditions, restrict)) {
           const decision = PolicyEvaluator.evaluateAssumeRole(grantDocs, trustDoc, caller.arn, role.arn, context);
           if (decision === Decision.ALLOW) {
             sets.push(set);
@@ -227,7 +282,7 @@ export class AssumerComputation {
   /** One row for a caller of the output. */
   private callerRow(role: GraphRole, caller: Caller): AssumeResult {
     const admitted = this.admission(role, caller);
-    const context = admitted.context ?? {};
+    const context = admitted.context ?? NO_CONTEXT;
     const explained = PolicyEvaluator.explainAssumeRole(
       caller.policies,
       role.trustPolicy,
@@ -243,10 +298,11 @@ export class AssumerComputation {
         reachable = false;
         unreachableReason =
           `${caller.arn} gets in only with acs:MFAPresent true (an MFA sign-in), but it has no console login in ` +
-          'this output (alicloud_ram_login_profile), and its AccessKey API calls never carry MFA';
+          'this output (alicloud_ram_login_profile), and its AccessKey API calls never carry MFA; a console login ' +
+          'made outside this output would let it in';
       }
     }
-    const sets = explained.decision === Decision.ALLOW ? admitted.sets : [];
+    const sets = explained.decision === Decision.ALLOW ? admitted.sets : NO_SETS;
     const result: AssumeResult = {
       principal: caller.arn,
       kind: caller.kind,
@@ -254,10 +310,44 @@ export class AssumerComputation {
       ...words(sets),
       reachable,
       ...(unreachableReason ? { unreachableReason } : {}),
-      reason: unreachableReason ? `${explained.reason}, but the request can never be sent` : explained.reason,
+      reason: unreachableReason
+        ? `${explained.reason}, but no request of this output can be sent with MFA`
+        : explained.reason,
     };
-    SETS.set(result, sets);
-    return result;
+    return remember(result, sets);
+  }
+
+  /** `acs:ram::<account>:root` (one string per account, not one per row). */
+  private rootOf(accountId: string | undefined): string {
+    let root = this.roots.get(accountId);
+    if (root === undefined) {
+      root = `acs:ram::${accountId}:root`;
+      this.roots.set(accountId, root);
+    }
+    return root;
+  }
+
+  /** `[role.trustPolicy]`, one list per role, for the statements split by effect. */
+  private trustOf(role: GraphRole): PolicyDocument[] {
+    let list = this.trustLists.get(role);
+    if (!list) {
+      list = [role.trustPolicy];
+      this.trustLists.set(role, list);
+    }
+    return list;
+  }
+
+  /** The callers `acs:ram::<account>:user/x` and `:role/x`, which stand for the account's unnamed principals. */
+  private classCallersOf(accountId: string): { arn: string; accountId?: string }[] {
+    let callers = this.classCallers.get(accountId);
+    if (!callers) {
+      callers = ['user', 'role'].map((kind) => {
+        const arn = `acs:ram::${accountId}:${kind}/x`;
+        return { arn, accountId: accountIdOf(arn) };
+      });
+      this.classCallers.set(accountId, callers);
+    }
+    return callers;
   }
 
   /** A row for a class of principals: evaluated like a caller holding `policies`. */
@@ -265,70 +355,72 @@ export class AssumerComputation {
     role: GraphRole,
     principal: string,
     kind: string,
-    callerArns: string[],
+    callers: { arn: string; accountId?: string }[],
     policies: PolicyDocument[],
     reason: string,
   ): AssumeResult {
-    const results = callerArns.map((arn) => {
-      const accountId = /^acs:ram::(\d+):/.exec(arn)?.[1];
+    let decision = Decision.IMPLICIT_DENY;
+    let allowedSets: Condition[][] | undefined;
+    for (const { arn, accountId } of callers) {
       const admitted = this.admission(role, { arn, accountId, policies });
       // A pair that admits implies the whole documents allow (they hold the same Denies and more Allows).
-      const decision = admitted.context
+      const one = admitted.context
         ? Decision.ALLOW
-        : PolicyEvaluator.evaluateAssumeRole(policies, role.trustPolicy, arn, role.arn, {});
-      return { decision, sets: decision === Decision.ALLOW ? admitted.sets : [] };
-    });
-    const allowed = results.filter((r) => r.decision === Decision.ALLOW);
-    const decision =
-      allowed.length > 0
-        ? Decision.ALLOW
-        : results.some((r) => r.decision === Decision.EXPLICIT_DENY)
-          ? Decision.EXPLICIT_DENY
-          : Decision.IMPLICIT_DENY;
-    const sets = unique(allowed.flatMap((r) => r.sets));
-    const result: AssumeResult = { principal, kind, decision, ...words(sets), reachable: true, reason };
-    SETS.set(result, sets);
-    return result;
+        : PolicyEvaluator.evaluateAssumeRole(policies, role.trustPolicy, arn, role.arn, NO_CONTEXT);
+      if (one === Decision.ALLOW) {
+        decision = Decision.ALLOW;
+        for (const set of admitted.sets) (allowedSets ??= []).push(set);
+      } else if (one === Decision.EXPLICIT_DENY && decision !== Decision.ALLOW) decision = Decision.EXPLICIT_DENY;
+    }
+    const sets = allowedSets ? unique(allowedSets) : NO_SETS;
+    return remember({ principal, kind, decision, ...words(sets), reachable: true, reason }, sets);
   }
 
   private compute(role: GraphRole): AssumeResult[] {
-    const results: AssumeResult[] = this.callersFor(role).map((caller) => this.callerRow(role, caller));
+    const results: AssumeResult[] = [];
+    for (const caller of this.callersFor(role)) results.push(this.callerRow(role, caller));
     for (const accountId of this.graph.trustedAccountsOf(role)) {
-      const root = `acs:ram::${accountId}:root`;
+      const root = this.rootOf(accountId);
       results.push({
         principal: root,
         kind: 'account-root',
-        decision: PolicyEvaluator.evaluateAssumeRole([stsAll()], role.trustPolicy, root, role.arn, {}),
+        decision: PolicyEvaluator.evaluateAssumeRole(stsAll(), role.trustPolicy, root, role.arn, NO_CONTEXT),
         conditions: '',
         conditionSets: [],
         reachable: true,
         reason: 'an Alibaba Cloud account itself cannot call AssumeRole; only its RAM users and roles can',
       });
-      // Principals of the account the trust names one by one (user/x or role/x ARNs), when the account is not in the output.
-      const named = this.graph
-        .allowTrustOf(role)
-        .flatMap((s) => s.principals)
-        .filter((p) => p.type === PrincipalType.RAM && p.accountId === accountId && !p.identifier.endsWith(':root'))
-        .map((p) => p.identifier);
       if (this.graph.hasAccount(accountId)) {
         results.push(
           this.classRow(
             role,
             `any other RAM user or role of ${accountId}`,
             'ungranted-user',
-            [`acs:ram::${accountId}:user/x`, `acs:ram::${accountId}:role/x`],
+            this.classCallersOf(accountId),
             [],
             `holds no sts:AssumeRole permission in account ${accountId}`,
           ),
         );
       } else {
+        // Principals of the account the trust names one by one (user/x or role/x ARNs), when the account is not in the output.
+        const named = new Set<string>();
+        for (const s of this.graph.allowTrustOf(role)) {
+          for (const p of s.principals) {
+            if (p.type === PrincipalType.RAM && p.accountId === accountId && !p.identifier.endsWith(':root')) {
+              named.add(p.identifier);
+            }
+          }
+        }
+        const classCallers = this.classCallersOf(accountId);
         results.push(
           this.classRow(
             role,
             `RAM users and roles of ${accountId} that it grants sts:AssumeRole on this role`,
             'external-account',
-            [`acs:ram::${accountId}:user/x`, `acs:ram::${accountId}:role/x`, ...new Set(named)],
-            [stsAll()],
+            named.size === 0
+              ? classCallers
+              : [...classCallers, ...Array.from(named, (arn) => ({ arn, accountId: accountIdOf(arn) }))],
+            stsAll(),
             `account ${accountId} is not in this output, so its own grants are not known here`,
           ),
         );
@@ -339,11 +431,34 @@ export class AssumerComputation {
         role,
         'any RAM user or role of another account (even one holding AliyunSTSAssumeRoleAccess)',
         'unrelated-account',
-        [`acs:ram::${UNRELATED_ACCOUNT}:user/x`, `acs:ram::${UNRELATED_ACCOUNT}:role/x`],
-        [stsAll()],
+        this.classCallersOf(UNRELATED_ACCOUNT),
+        stsAll(),
         'the trust policy does not name its account',
       ),
     );
     return results;
   }
+}
+
+/** The account of a RAM ARN, as the class rows read it. */
+function accountIdOf(arn: string): string | undefined {
+  return /^acs:ram::(\d+):/.exec(arn)?.[1];
+}
+
+/** The empty request context, shared (the evaluator never changes a context). */
+const NO_CONTEXT: { [key: string]: string[] } = Object.freeze({}) as { [key: string]: string[] };
+const ONLY_NO_CONTEXT: readonly { [key: string]: string[] }[] = Object.freeze([NO_CONTEXT]);
+
+/**
+ * The request contexts to try for a pair of statements: those of `candidateContexts`, except that with
+ * no condition at all and nothing restricted every context it gives is empty, so one empty context says
+ * what they all say (the evaluator is a function of the request).
+ */
+function contextsFor(
+  set: Condition[],
+  denyConditions: Condition[],
+  restrict?: { [key: string]: (string | undefined)[] },
+): Iterable<{ [key: string]: string[] }> {
+  if (set.length === 0 && denyConditions.length === 0 && restrict === undefined) return ONLY_NO_CONTEXT;
+  return candidateContexts([...set, ...denyConditions], restrict);
 }

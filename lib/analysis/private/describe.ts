@@ -1,4 +1,5 @@
 import { Condition, ConditionKey, ConditionOperator } from '../../policy';
+import { sortStrings } from './sort';
 
 // Plain words for the actions and resources of the scenarios; anything else is shown as written.
 const ACTION_WORDS: { [action: string]: string } = {
@@ -60,6 +61,7 @@ export function describeResource(resource: string): string {
 
 /** Conditions in words, e.g. `MFA used; source IP in 203.0.113.0/24`. */
 export function describeConditions(conditions: Condition[]): string {
+  if (conditions.length === 0) return ''; // most statements: no words to collect or sort
   const words = conditions.map((c) => {
     if (c.key === ConditionKey.MFA_PRESENT && c.operator === ConditionOperator.BOOL) {
       return c.values[0] === 'true' ? 'signed in with MFA' : 'signed in without MFA';
@@ -70,7 +72,7 @@ export function describeConditions(conditions: Condition[]): string {
     if (c.key === ConditionKey.EXTERNAL_ID) return 'the agreed external ID is passed';
     return `${c.operator} ${c.key} ${c.values.join(', ')}`;
   });
-  return Array.from(new Set(words)).sort().join('; ');
+  return sortStrings(Array.from(new Set(words))).join('; ');
 }
 
 /** A short name for a resource pattern, for diagrams: `logstore p/ls`, `consumer group p/ls/cg`. */

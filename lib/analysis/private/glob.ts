@@ -38,6 +38,20 @@ function matchesRuns(runs: string[], value: string): boolean {
   return value.endsWith(last);
 }
 
+/** Lower-cased texts: actions are compared without case millions of times, and there are few distinct ones. */
+const lowered = new Map<string, string>();
+const MAX_LOWERED = 100_000;
+
+function lowerCase(text: string): string {
+  let lower = lowered.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (lowered.size >= MAX_LOWERED) lowered.clear();
+    lowered.set(text, lower);
+  }
+  return lower;
+}
+
 /**
  * Whole-string, anchored glob: `*` matches any run of characters (empty, `/` and `:` included),
  * `?` exactly one (ram-policy-reference §1.4). There is no escape syntax, so a literal `*` in a
@@ -47,7 +61,7 @@ export function globMatches(pattern: string, value: string, caseSensitive: boole
   if (pattern === '*') return true;
   // Most patterns are literal ARNs or actions: a literal matches only itself, without compiling anything.
   if (!pattern.includes('*') && !pattern.includes('?')) {
-    return caseSensitive ? pattern === value : pattern.toLowerCase() === value.toLowerCase();
+    return pattern === value || (!caseSensitive && lowerCase(pattern) === lowerCase(value));
   }
   const cache = caseSensitive ? sensitive : insensitive;
   let matcher = cache.get(pattern);
@@ -61,6 +75,6 @@ export function globMatches(pattern: string, value: string, caseSensitive: boole
 
 /** Whether an action pattern covers sts:AssumeRole; most actions are literal, so a glob is the exception. */
 export function coversAssumeRole(action: string): boolean {
-  if (!action.includes('*') && !action.includes('?')) return action.toLowerCase() === 'sts:assumerole';
+  if (!action.includes('*') && !action.includes('?')) return lowerCase(action) === 'sts:assumerole';
   return globMatches(action, 'sts:AssumeRole', false);
 }

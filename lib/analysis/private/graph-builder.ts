@@ -22,16 +22,20 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Reads one stack's resources, resolving `${type.name.attr}` references within the stack. */
 class StackReader {
   private readonly resources: { [type: string]: { [name: string]: JsonObject } };
+  /** References resolved from the top (see `text`), by their text. */
+  private readonly resolved = new Map<string, string | undefined>();
   /** The accounts of the stack's providers, and of each resource through its provider. */
   public readonly providers: ProviderAccounts;
 
   constructor(private readonly raw: RawStack) {
     const resources = raw.json.resource ?? {};
     if (!isObject(resources)) this.fail(`resource ${shapeOf(resources)}, expected an object`);
-    for (const [type, byName] of Object.entries(resources)) {
+    // By keys, not entries: 25,000 resources at N = 5,000, and a pair for each was garbage at once.
+    for (const type of Object.keys(resources)) {
+      const byName = resources[type];
       if (!isObject(byName)) this.fail(`resource.${type} ${shapeOf(byName)}, expected an object`);
-      for (const [name, body] of Object.entries(byName)) {
-        if (!isObject(body)) this.fail(`resource.${type}.${name} ${shapeOf(body)}, expected an object`);
+      for (const name of Object.keys(byName)) {
+        if (!isObject(byName[name])) this.fail(`resource.${type}.${name} ${shapeOf(byName[name])}, expected an object`);
       }
     }
     this.resources = resources as { [type: string]: { [name: string]: JsonObject } };
@@ -48,18 +52,20 @@ class StackReader {
 
   /** The account a resource's calls go to: that of its provider. */
   public accountOf(type: string, name: string, body: JsonObject): string | undefined {
+    // Most resources name no provider, so use the default one's account: no place to spell out for an error.
+    if (body.provider === undefined) return this.providers.defaultAccount;
     return this.providers.accountOf(body, `resource.${type}.${name}`);
   }
 
   /** A list of strings attribute (such as `user_names`), references followed; unknown entries left out. */
   public texts(type: string, name: string, attribute: string, body: JsonObject): string[] {
     const value = body[attribute];
-    const where = `${type}.${name}.${attribute}`;
     if (value === undefined) return [];
+    const where = `${type}.${name}.${attribute}`;
     if (!Array.isArray(value)) this.fail(`resource.${where} ${shapeOf(value)}, expected an array`);
     return value.flatMap((v, i) => {
       if (typeof v !== 'string') this.fail(`resource.${where}[${i}] ${shapeOf(v)}, expected a string`);
-      const text = this.resolve(v, where, 0);
+      const text = this.resolve(v, () => where, 0);
       return text === undefined ? [] : [text];
     });
   }
@@ -70,19 +76,28 @@ class StackReader {
     if (value === undefined) return undefined;
     if (typeof value !== 'string')
       this.fail(`resource.${type}.${name}.${attribute} ${shapeOf(value)}, expected a string`);
-    return this.resolve(value, `${type}.${name}.${attribute}`, seen);
+    // Most values are literals: the place is spelled out only for a reference (and its error messages).
+    if (!value.includes('${')) return value;
+    // A reference is resolved once per stack (a role's name is referenced by each of its attachments); only
+    // from the top, where resolving it cannot meet the depth limit sooner than it did the first time.
+    if (seen > 0) return this.resolve(value, () => `${type}.${name}.${attribute}`, seen);
+    if (this.resolved.has(value)) return this.resolved.get(value);
+    const resolved = this.resolve(value, () => `${type}.${name}.${attribute}`, seen);
+    this.resolved.set(value, resolved);
+    return resolved;
   }
 
-  private resolve(value: string, where: string, seen: number): string | undefined {
+  /** A value with references followed; `where` names its place for the error messages. */
+  private resolve(value: string, where: () => string, seen: number): string | undefined {
     if (!value.startsWith('${')) return value.includes('${') ? undefined : value; // most values are literals
     const reference = REFERENCE.exec(value);
     if (!reference) return undefined;
     const [, refType, refName, refAttribute] = reference;
     if (refType === 'data' || refType === 'var' || refType === 'local') return undefined;
     if (!Object.prototype.hasOwnProperty.call(this.resources[refType] ?? {}, refName)) {
-      this.fail(`unknown resource reference "${value}" in ${where}`);
+      this.fail(`unknown resource reference "${value}" in ${where()}`);
     }
-    if (seen > 20) this.fail(`reference loop at "${value}" in ${where}`);
+    if (seen > 20) this.fail(`reference loop at "${value}" in ${where()}`);
     return this.text(refType, refName, refAttribute, undefined, seen + 1);
   }
 

@@ -5,6 +5,7 @@ import { GraphPolicy } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
 import { FindingDraft } from './finding-draft';
 import { allowStatements, hasWildcard, opens, PROBE_ACCOUNT, PROBE_NAME } from './probes';
+import { sortStrings } from './sort';
 
 /** A user, group or role and the policies attached to it. */
 interface Holder {
@@ -45,6 +46,22 @@ function holdersOf(graph: AccessGraph): Holder[] {
   ];
 }
 
+/** A role no policy names, in `account`. */
+function probeRole(account: string): string {
+  return `acs:ram::${account}:role/${PROBE_NAME}`;
+}
+
+/** The probe roles every holder is asked about: in an account nobody names and in each account of the output. */
+interface ProbeRoles {
+  readonly accounts: Set<string>;
+  readonly base: string[];
+}
+
+function probeRolesOf(outputAccounts: string[]): ProbeRoles {
+  const accounts = new Set<string>([PROBE_ACCOUNT, ...outputAccounts]);
+  return { accounts, base: Array.from(accounts, probeRole) };
+}
+
 /** How a statement allows AssumeRole on the probe role, for the message: its resources, or its NotAction. */
 function allowedThrough(statement: PolicyStatement): string[] {
   const resources = statement.resources.join(', ');
@@ -58,23 +75,28 @@ function allowedThrough(statement: PolicyStatement): string[] {
  * no policy names, in an account of the output, an account the policies name, or an account nobody
  * names? `*`, `acs:ram:*:*:role/*` and an Allow `NotAction: ["ram:*"]` on `*` all do.
  */
-function assumeAnyRole(outputAccounts: string[], holder: Holder, documents: PolicyDocument[]): FindingDraft[] {
+function assumeAnyRole(probeRoles: ProbeRoles, holder: Holder, documents: PolicyDocument[]): FindingDraft[] {
   // Literal resources name their roles, never the made-up one: only statements with a wildcard are asked.
   const statements = allowStatements(documents).filter((s) => s.resources.some(hasWildcard));
   if (statements.length === 0) return [];
-  const accounts = new Set<string>([PROBE_ACCOUNT, ...outputAccounts]);
-  for (const r of statements.flatMap((s) => s.resources)) {
-    const account = /^acs:ram:[^:]*:(\d+):/.exec(r)?.[1];
-    if (account) accounts.add(account);
+  let probes = probeRoles.base;
+  for (const s of statements) {
+    for (const r of s.resources) {
+      const account = /^acs:ram:[^:]*:(\d+):/.exec(r)?.[1];
+      if (account && !probeRoles.accounts.has(account)) {
+        if (probes === probeRoles.base) probes = [...probeRoles.base];
+        const probe = probeRole(account);
+        if (!probes.includes(probe)) probes.push(probe);
+      }
+    }
   }
-  const probes = Array.from(accounts).map((a) => `acs:ram::${a}:role/${PROBE_NAME}`);
   const through = new Set<string>();
   for (const statement of statements) {
     if (probes.some((p) => opens(documents, statement, ASSUME, p)))
       allowedThrough(statement).forEach((t) => through.add(t));
   }
   if (through.size === 0) return [];
-  const list = Array.from(through).sort().join(', ');
+  const list = sortStrings(Array.from(through)).join(', ');
   return [
     {
       stack: holder.stack,
@@ -123,7 +145,7 @@ function grantsOfUnknownRoles(
 export function holderFindings(graph: AccessGraph): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   const defined = new Set(graph.roles.map((r) => `${r.accountId}:${r.roleName}`));
-  const outputAccounts = graph.stacks.flatMap((s) => s.accounts);
+  const probeRoles = probeRolesOf(graph.stacks.flatMap((s) => s.accounts));
   for (const holder of holdersOf(graph)) {
     for (const policy of holder.policies) {
       const alternative =
@@ -142,7 +164,7 @@ export function holderFindings(graph: AccessGraph): FindingDraft[] {
     }
     const documents = holder.policies.flatMap((p) => (p.document ? [p.document] : []));
     drafts.push(
-      ...assumeAnyRole(outputAccounts, holder, documents),
+      ...assumeAnyRole(probeRoles, holder, documents),
       ...grantsOfUnknownRoles(graph, defined, holder, documents),
     );
   }

@@ -34,10 +34,19 @@ export const MAX_DETAILED_ROLES = 40;
 function accountSummary(graph: AccessGraph): string {
   const lines = ['flowchart LR'];
   const accounts = Array.from(new Set([...graph.roles, ...graph.users].map((x) => x.accountId ?? 'unknown'))).sort();
-  const id = (account: string) => `a${accounts.indexOf(account) + 1}`;
+  const ids = new Map(accounts.map((account, i) => [account, `a${i + 1}`]));
+  const id = (account: string) => ids.get(account) ?? 'a0'; // `a0` is what indexOf's -1 gave
+  // Counted in one pass each: one filter per account was quadratic in outputs of many partner accounts.
+  const count = (of: { accountId?: string }[]) => {
+    const by = new Map<string, number>();
+    for (const x of of) by.set(x.accountId ?? 'unknown', (by.get(x.accountId ?? 'unknown') ?? 0) + 1);
+    return by;
+  };
+  const rolesBy = count(graph.roles);
+  const usersBy = count(graph.users);
   for (const account of accounts) {
-    const roles = graph.roles.filter((r) => (r.accountId ?? 'unknown') === account).length;
-    const users = graph.users.filter((u) => (u.accountId ?? 'unknown') === account).length;
+    const roles = rolesBy.get(account) ?? 0;
+    const users = usersBy.get(account) ?? 0;
     lines.push(`  ${id(account)}${label(`account ${account}: ${roles} role(s), ${users} user(s)`)}`);
   }
   const counts = new Map<string, number>();

@@ -23,7 +23,8 @@ export function mfaFindings(graph: AccessGraph): FindingDraft[] {
         content: r.principal,
         message:
           `${r.principal} can assume role ${role.roleName} only with MFA, but it has no console login in this output ` +
-          '(alicloud_ram_login_profile), so its AccessKey API calls can never meet the condition; drop requireMfa for ' +
+          '(alicloud_ram_login_profile), so its AccessKey API calls can never meet the condition (a console login made ' +
+          'outside this output would); drop requireMfa for ' +
           'API users (use allowedSourceIps or externalId) or give the user a console login with MFA',
       })),
   );

@@ -1,4 +1,5 @@
 import { Condition, ConditionOperator } from '../../policy';
+import { sortStrings } from './sort';
 
 /**
  * A request context that meets the positive conditions given (negated ones are met by leaving their
@@ -123,7 +124,7 @@ export function* candidateContexts(
     if (!values) byKey.set(c.key, (values = new Set([undefined])));
     for (const v of c.values) valuesFor(c.operator, v).forEach((x) => values.add(x));
   }
-  const keys = Array.from(byKey.keys()).sort();
+  const keys = sortStrings(Array.from(byKey.keys()));
   const first = satisfyingContext(conditions.filter((c) => !Object.prototype.hasOwnProperty.call(restrict, c.key)));
   for (const key of Object.keys(restrict)) {
     const allowed = byKey.get(key)!;

@@ -9,7 +9,15 @@ import { describeConditions } from './describe';
 import { FindingDraft } from './finding-draft';
 import { aloneOf, PROBE_NAME } from './probes';
 import { satisfyingContext } from './satisfying-context';
+import { sortStrings } from './sort';
 import { anybodyContext, restrictsWho } from './who-keys';
+
+let stsAllList: PolicyDocument[] | undefined;
+
+/** `[AliyunSTSAssumeRoleAccess]`: what the probe caller holds (one list for every role). */
+function stsAllPolicies(): PolicyDocument[] {
+  return (stsAllList ??= [SystemPolicies.lookup('AliyunSTSAssumeRoleAccess')!.document]);
+}
 
 /**
  * `XA-TRUST-NO-CONDITION`, asked of the evaluator: for each Allow trust statement naming an account root,
@@ -22,20 +30,26 @@ import { anybodyContext, restrictsWho } from './who-keys';
 export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   const denies = role.trustPolicy.statements.filter((s) => s.effect === Effect.DENY);
-  const stsAll = SystemPolicies.lookup('AliyunSTSAssumeRoleAccess')!.document;
+  const stsAll = stsAllPolicies();
   for (const statement of graph.allowTrustOf(role)) {
     const roots = statement.principals.filter((p) => p.type === PrincipalType.RAM && p.identifier.endsWith(':root'));
     if (roots.length === 0) continue;
     const howOrWhen = statement.conditions.filter((c) => !restrictsWho(c));
-    const alone = denies.length === 0 ? aloneOf(statement).document : new PolicyDocument([statement, ...denies]);
+    // The statement alone, with the Denies: the trust policy itself when that is all it holds (the common case).
+    const alone =
+      denies.length > 0
+        ? new PolicyDocument([statement, ...denies])
+        : role.trustPolicy.statements.length === 1
+          ? role.trustPolicy
+          : aloneOf(statement).document;
     const admitted = roots.filter((p) => {
       if (p.accountId === undefined) return false;
       const caller = `acs:ram::${p.accountId}:user/${PROBE_NAME}`;
       const context = { ...satisfyingContext(howOrWhen), ...anybodyContext(statement.conditions, caller) };
-      return PolicyEvaluator.evaluateAssumeRole([stsAll], alone, caller, role.arn, context) === Decision.ALLOW;
+      return PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, context) === Decision.ALLOW;
     });
     if (admitted.length === 0) continue;
-    const accounts = admitted.map((p) => p.accountId!).sort();
+    const accounts = sortStrings(admitted.map((p) => p.accountId!));
     const words = describeConditions(howOrWhen);
     drafts.push({
       stack: role.stack,
@@ -43,11 +57,7 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
       subject: role.arn,
       id: FindingId.TRUST_NO_CONDITION,
       severity: Severity.MEDIUM,
-      content:
-        admitted
-          .map((p) => p.identifier)
-          .sort()
-          .join(', ') + (words ? ` when ${words}` : ''),
+      content: sortStrings(admitted.map((p) => p.identifier)).join(', ') + (words ? ` when ${words}` : ''),
       message:
         `role ${role.roleName} trusts every RAM user and role of account ${accounts.join(', ')} ` +
         `with no condition on who may assume it${words ? ` (only ${words}, which any of them can meet)` : ''}; ` +

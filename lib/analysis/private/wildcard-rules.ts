@@ -7,11 +7,13 @@ import {
   allowStatements,
   hasWildcard,
   instantiate,
+  matchesResource,
   opens,
   PROBE_NAME,
   probeAction,
   wildcardResourceProbe,
 } from './probes';
+import { sortStrings } from './sort';
 
 /** What the probes of one role's custom documents ask about, computed once per role (not per statement and pattern). */
 interface Probes {
@@ -55,9 +57,10 @@ function candidateActions(probes: Probes, statement: PolicyStatement): string[] 
  * action of a service it names that no policy names (`log:*`): judged by the decision on those made-up
  * actions, on a resource the statement covers, against all of `documents` (their Denies included).
  */
-function wideActions(probes: Probes, statement: PolicyStatement): string[] {
+function wideActions(probesOfRole: () => Probes, statement: PolicyStatement): string[] {
   // Literal actions match only themselves, never the made-up ones: nothing to ask the evaluator.
   if (statement.notActions.length === 0 && !statement.actions.some(hasWildcard)) return [];
+  const probes = probesOfRole();
   const wide = new Set<string>();
   for (const resource of statement.resources.map(instantiate)) {
     for (const service of probes.services) {
@@ -71,15 +74,21 @@ function wideActions(probes: Probes, statement: PolicyStatement): string[] {
 }
 
 /** The resource patterns of `statement` that allow an action on a resource made up for the probe. */
-function wideResources(probes: Probes, statement: PolicyStatement): string[] {
+function wideResources(probesOfRole: () => Probes, statement: PolicyStatement): string[] {
   // A literal resource matches only itself, never the made-up one.
-  const patterns = statement.resources.filter(hasWildcard);
-  if (patterns.length === 0) return [];
+  if (!statement.resources.some(hasWildcard)) return [];
+  // A probe none of the statement's resources matches is opened by no action (`opens` asks the statement
+  // alone first): `consumergroup/*` of one logstore is probed with a project, and no action is tried.
+  const probed = statement.resources
+    .filter(hasWildcard)
+    .map((pattern) => ({ pattern, probe: wildcardResourceProbe(pattern) }))
+    .filter(({ probe }) => matchesResource(statement, probe));
+  if (probed.length === 0) return [];
+  const probes = probesOfRole();
   const actions = candidateActions(probes, statement);
-  return patterns.filter((pattern) => {
-    const probe = wildcardResourceProbe(pattern);
-    return actions.some((a) => opens(probes.documents, statement, a, probe));
-  });
+  return probed
+    .filter(({ probe }) => actions.some((a) => opens(probes.documents, statement, a, probe)))
+    .map(({ pattern }) => pattern);
 }
 
 /**
@@ -92,9 +101,11 @@ export function wildcardFindings(role: GraphRole): FindingDraft[] {
     .filter((p) => p.policyType === 'Custom')
     .flatMap((p) => (p.document ? [p.document] : []));
   const statements = allowStatements(documents);
-  const probes = probesOf(documents);
-  const actions = Array.from(new Set(statements.flatMap((s) => wideActions(probes, s)))).sort();
-  const resources = Array.from(new Set(statements.flatMap((s) => wideResources(probes, s)))).sort();
+  // The probes are made only for a role that has a statement they can tell something about.
+  let probes: Probes | undefined;
+  const probesOfRole = (): Probes => (probes ??= probesOf(documents));
+  const actions = sortStrings(Array.from(new Set(statements.flatMap((s) => wideActions(probesOfRole, s)))));
+  const resources = sortStrings(Array.from(new Set(statements.flatMap((s) => wideResources(probesOfRole, s)))));
   const at = { stack: role.stack, path: role.path, subject: role.arn };
   const drafts: FindingDraft[] = [];
   if (actions.length > 0) {
