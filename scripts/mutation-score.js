@@ -3,6 +3,7 @@
 // and exits 1 when a folder given with --min is below it: `node scripts/mutation-score.js --min 80 lib/policy`.
 // The score is the one of issue 15: killed + timed out over every valid mutant, "no coverage" counted as
 // survived; compile errors and ignored (static) mutants are not valid mutants and are listed apart.
+// --files also prints the score of every file under each folder (the table of docs/mutation.md).
 'use strict';
 
 const fs = require('fs');
@@ -29,11 +30,13 @@ function tally(report, folder) {
 
 function main(argv) {
   let min;
+  let perFile = false;
   let reportPath = 'reports/mutation/mutation.json';
   const folders = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--min') min = Number(argv[++i]);
     else if (argv[i] === '--report') reportPath = argv[++i];
+    else if (argv[i] === '--files') perFile = true;
     else folders.push(argv[i].replace(/\/+$/, ''));
   }
   if (folders.length === 0) folders.push('lib/policy', 'lib/analysis');
@@ -52,6 +55,21 @@ function main(argv) {
         `${t.undetected} survived or not covered, ${t.ignored} static ignored, ${t.invalid} compile or runtime errors)` +
         (below ? ` below ${min} %` : ''),
     );
+    if (!perFile) continue;
+    const files = Object.keys(report.files)
+      .map((f) => f.split(path.sep).join('/'))
+      .filter((f) => f.startsWith(`${folder}/`))
+      .sort();
+    for (const file of files) {
+      const f = tally(
+        { files: { [file]: report.files[file] ?? report.files[file.split('/').join(path.sep)] } },
+        folder,
+      );
+      console.log(
+        `  ${file.slice(folder.length + 1)}: ${f.valid === 0 ? '-' : `${f.score.toFixed(2)} %`} ` +
+          `(${f.detected}/${f.valid}; ${f.ignored} static, ${f.invalid} errors)`,
+      );
+    }
   }
   return failed ? 1 : 0;
 }

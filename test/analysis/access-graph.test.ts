@@ -1,13 +1,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { TerraformVariable } from 'cdktf';
-import { AccessGraph, AssumeRoleUserGrant, Decision, PolicyEvaluator } from '../../lib';
-import { LOG_SERVICE_PARTNER as N } from '../../examples/log-service-partner/stacks';
-import { accountStack, flagshipOut, synthOut } from '../support/out';
-import { OWNER, PARTNER } from '../support/synth';
+import { AccessGraph, Decision, GraphRole, PolicyEvaluator } from '../../lib/analysis';
+import { OWNER, PARTNER } from '../support/ids';
+import { FLAGSHIP_NAMES as N } from './support/flagship-names';
+import { fixtureOut } from './support/fixtures';
 
-const graph = AccessGraph.fromSynthOutput(flagshipOut({ OWNER_ACCOUNT_ID: OWNER, PARTNER_ACCOUNT_ID: PARTNER }));
-const role = graph.roles[0];
+// The flagship app and the grant below are read from their committed synthesized outputs
+// (support/fixture-apps.ts says how each is made; fixtures-current.test.ts keeps them current).
+// Built in beforeEach, for each test: Stryker counts code run at load or in beforeAll as covered by no test
+// (it would run none of these tests for its mutants), and Jest loads every test file for each mutant.
+let graph: AccessGraph;
+let role: GraphRole;
+beforeEach(() => {
+  graph = AccessGraph.fromSynthOutput(fixtureOut('flagship'));
+  role = graph.roles[0];
+});
 const STORE = `acs:log:cn-hangzhou:${OWNER}:project/${N.project}/logstore/${N.logstore}`;
 
 describe('AccessGraph of the flagship app', () => {
@@ -67,7 +74,7 @@ describe('AccessGraph of the flagship app', () => {
   });
 
   test('with only the owner stack, B is shown as an account whose own grants are not known here', () => {
-    const dir = flagshipOut({ OWNER_ACCOUNT_ID: OWNER, PARTNER_ACCOUNT_ID: PARTNER });
+    const dir = fixtureOut('flagship');
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     delete manifest.stacks.partner;
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -89,15 +96,8 @@ describe('AccessGraph of the flagship app', () => {
 
 describe('AccessGraph of documents with Terraform expressions', () => {
   test('a grant whose role ARN comes from a variable is read, with the expression kept as written', () => {
-    const dir = synthOut((app) => {
-      const stack = accountStack(app, 'partner', PARTNER);
-      const arn = new TerraformVariable(stack, 'role_arn', { type: 'string' });
-      new AssumeRoleUserGrant(stack, 'grant', {
-        roleArn: arn.stringValue,
-        userNames: ['b1'],
-        policyName: 'assume-partner-role',
-      });
-    });
+    // An AssumeRoleUserGrant in a partner stack with `roleArn: new TerraformVariable(...).stringValue`.
+    const dir = fixtureOut('grant-from-variable');
     const user = AccessGraph.fromSynthOutput(dir).users[0];
     expect(user.policies[0].document?.statements[0].resources).toEqual(['${var.role_arn}']);
   });

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AccessDiff, AccessGraph, Decision } from '../../lib';
+import { AccessDiff, AccessGraph, Decision } from '../../lib/analysis';
 import { writeOut } from './support/hand-written';
 import { oracle, principalsOf, RandomAccount, randomOutput, rolesOf, stacksOf, STS_ALL } from './support/random-output';
 

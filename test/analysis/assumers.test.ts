@@ -1,4 +1,4 @@
-import { AccessDiff, AccessGraph, AccessReport, Decision, FindingId, GraphRole } from '../../lib';
+import { AccessDiff, AccessGraph, AccessReport, Decision, FindingId, GraphRole } from '../../lib/analysis';
 import { doc, writeOut } from './support/hand-written';
 
 const A = '1000000000000001';

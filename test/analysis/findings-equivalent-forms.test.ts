@@ -1,6 +1,6 @@
-import { AccessGraph, AccessReport, Finding } from '../../lib';
+import { AccessGraph, AccessReport, Finding } from '../../lib/analysis';
 import { accountJson, handWrittenOut, Json, policyText, roleResources, trustStatement } from '../support/hand-written';
-import { OWNER, PARTNER } from '../support/synth';
+import { OWNER, PARTNER } from '../support/ids';
 
 // Finding rules are statements about what a policy allows, asked of PolicyEvaluator: every equivalent
 // form of a policy gives the same finding, whatever its text looks like (issue 10, class 3).

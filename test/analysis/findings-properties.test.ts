@@ -1,7 +1,8 @@
 import * as fs from 'fs';
-import { AccessGraph, AccessReport, Decision, PolicyDocument, PolicyEvaluator } from '../../lib';
+import { AccessGraph, AccessReport, Decision, PolicyEvaluator } from '../../lib/analysis';
+import { PolicyDocument } from '../../lib/policy';
 import { accountJson, handWrittenOut, Json, policyText, roleResources, trustStatement } from '../support/hand-written';
-import { OTHER, OWNER, PARTNER } from '../support/synth';
+import { OTHER, OWNER, PARTNER } from '../support/ids';
 
 // Properties, not examples (issue 10, class 3): on random policies drawn from a fixed vocabulary, a finding
 // fires exactly when PolicyEvaluator, asked independently (another made-up name, every context of the

@@ -1,6 +1,6 @@
-import { AccessGraph, AccessReport } from '../../lib';
+import { AccessGraph, AccessReport } from '../../lib/analysis';
 import { accountJson, handWrittenOut, Json, policyText, roleResources, trustStatement } from '../support/hand-written';
-import { OWNER, PARTNER } from '../support/synth';
+import { OWNER, PARTNER } from '../support/ids';
 
 // XA-TRUST-UNSERVED speaks of principals that can actually get in: a partner role counts like a user, and a
 // user the evaluator lets in only with MFA it can never present (no console login) does not serve the trust.

@@ -1,12 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AccessDiff, AccessGraph, AccessReport } from '../../lib';
-import { flagshipOut } from '../support/out';
-import { OWNER, PARTNER } from '../support/synth';
+import { AccessDiff, AccessGraph, AccessReport } from '../../lib/analysis';
+import { OWNER, PARTNER } from '../support/ids';
+import { fixtureOut } from './support/fixtures';
 
-const env = { OWNER_ACCOUNT_ID: OWNER, PARTNER_ACCOUNT_ID: PARTNER };
-const graph = AccessGraph.fromSynthOutput(flagshipOut(env));
-const markdown = AccessReport.fromGraph(graph).toMarkdown();
+// The flagship app, and the same app with PARTNER_ACCESS=revoked, read from their committed synthesized
+// outputs (support/fixture-apps.ts says how each is made; fixtures-current.test.ts keeps them current).
+// Built in beforeEach, for each test: Stryker counts code run at load or in beforeAll as covered by no test
+// (it would run none of these tests for its mutants), and Jest loads every test file for each mutant.
+let graph: AccessGraph;
+let markdown: string;
+beforeEach(() => {
+  graph = AccessGraph.fromSynthOutput(fixtureOut('flagship'));
+  markdown = AccessReport.fromGraph(graph).toMarkdown();
+});
 
 describe('access report of the flagship app', () => {
   test("says B's granted user can assume the role, and B's root and unrelated accounts cannot", () => {
@@ -50,13 +57,13 @@ describe('access report of the flagship app', () => {
   });
 
   test('is the same text every time', () => {
-    expect(AccessReport.fromGraph(AccessGraph.fromSynthOutput(flagshipOut(env))).toMarkdown()).toBe(markdown);
+    expect(AccessReport.fromGraph(AccessGraph.fromSynthOutput(fixtureOut('flagship'))).toMarkdown()).toBe(markdown);
   });
 });
 
 describe('access diff', () => {
   test('revoking B reports exactly the loss of access, as narrowed', () => {
-    const revoked = AccessGraph.fromSynthOutput(flagshipOut({ ...env, PARTNER_ACCESS: 'revoked' }));
+    const revoked = AccessGraph.fromSynthOutput(fixtureOut('flagship-revoked'));
     const diff = AccessDiff.between(graph, revoked);
     expect(diff.verdict).toBe('access narrowed');
     expect(diff.added).toEqual([]);
@@ -65,7 +72,7 @@ describe('access diff', () => {
   });
 
   test('granting B back reports the same fact as added, and says plainly that access broadened', () => {
-    const revoked = AccessGraph.fromSynthOutput(flagshipOut({ ...env, PARTNER_ACCESS: 'revoked' }));
+    const revoked = AccessGraph.fromSynthOutput(fixtureOut('flagship-revoked'));
     const diff = AccessDiff.between(revoked, graph);
     expect(diff.verdict).toBe('access broadened');
     expect(diff.toMarkdown()).toContain('> **This change broadens access.**');
@@ -77,7 +84,7 @@ describe('access diff', () => {
   });
 
   test('a widened permission is a broadening', () => {
-    const dir = flagshipOut(env);
+    const dir = fixtureOut('flagship');
     const file = path.join(dir, 'stacks', 'owner', 'cdk.tf.json');
     const json = JSON.parse(fs.readFileSync(file, 'utf8'));
     const policy = Object.values(json.resource.alicloud_ram_policy)[0] as { policy_document: string };

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AccessGraph, AccessReport } from '../../lib';
-import { ROOT } from '../support/cdktf';
-import { flagshipOut } from '../support/out';
-import { OWNER, PARTNER } from '../support/synth';
+import { AccessGraph, AccessReport } from '../../lib/analysis';
+import { fixtureNames, fixtureOut } from './support/fixtures';
 import { doc, writeOut } from './support/hand-written';
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The field table of docs/report-format.md: path → type and whether it is always present. */
 function documented(): Map<string, { type: string; always: boolean }> {
@@ -67,9 +67,7 @@ describe('docs/report-format.md', () => {
   });
 
   test('the flagship report and a hand-written one with chains and unreachable MFA match the documented shape', () => {
-    const flagship = AccessReport.fromGraph(
-      AccessGraph.fromSynthOutput(flagshipOut({ OWNER_ACCOUNT_ID: OWNER, PARTNER_ACCOUNT_ID: PARTNER })),
-    ).toJson();
+    const flagship = AccessReport.fromGraph(AccessGraph.fromSynthOutput(fixtureOut('flagship'))).toJson();
     const B = '2000000000000002';
     const trust = (principal: object, condition?: object) =>
       doc({
@@ -120,6 +118,11 @@ describe('docs/report-format.md', () => {
     expect(rows.some((r) => r.kind === 'role' && (r.via ?? []).length > 0)).toBe(true);
     expect(rows.some((r) => !r.reachable)).toBe(true);
     expect([...problems(flagship, fields), ...problems(hand, fields)]).toEqual([]);
+  });
+
+  test.each(fixtureNames())('the report of fixture %s (every example app) matches the documented shape', (name) => {
+    const json = AccessReport.fromGraph(AccessGraph.fromSynthOutput(fixtureOut(name))).toJson();
+    expect(problems(json, fields)).toEqual([]);
   });
 
   test('the check itself finds an undocumented field, a wrong type and a missing field', () => {

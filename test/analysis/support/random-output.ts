@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { Decision, PolicyDocument, PolicyEvaluator } from '../../../lib';
+import { Decision, PolicyEvaluator } from '../../../lib/analysis';
+import { PolicyDocument } from '../../../lib/policy';
 import { doc, HandStack } from './hand-written';
 
 // A fixed vocabulary: accounts, names, principals, actions, resources and conditions. Generated outputs
