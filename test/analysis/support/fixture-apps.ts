@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { LocalBackend, TerraformStack, TerraformVariable } from 'cdktf';
 import {
   AccountGuard,
   alicloud,
@@ -38,6 +38,8 @@ export const FIXTURE_APPS: { [name: string]: () => string } = {
   'composed-stack': () =>
     synthOut((app) => {
       const stack = new TerraformStack(app, 'platform');
+      // A relative state path: cdktf's default is absolute (the working directory), which no committed fixture may hold.
+      new LocalBackend(stack, { path: '../../../terraform.platform.tfstate' });
       const owner = new alicloud.provider.AlicloudProvider(stack, 'owner', { region: 'cn-hangzhou' });
       const partner = new alicloud.provider.AlicloudProvider(stack, 'partner', {
         alias: 'partner',
