@@ -11,17 +11,10 @@ import {
 } from '../../lib';
 import { ownerStack, partnerStack, partnerTrust } from '../shared/account-stacks';
 import { CrossAccountEnvironment } from '../shared/environment';
+import { LOG_SERVICE_PARTNER } from './names';
 
-/** Names of the Log Service resources of account A and of the grant, shared by both stacks. */
-export const LOG_SERVICE_PARTNER = {
-  project: 'shared-app-logs',
-  logstore: 'app-events',
-  consumerGroup: 'partner-b-consumer',
-  roleName: 'partner-log-writer',
-  policyName: 'partner-log-write-consume',
-  partnerUser: 'b1',
-  partnerGroup: 'owner-log-writers',
-};
+// The names live in a module without cdktf, so the analysis tests that read committed fixtures can use them.
+export { LOG_SERVICE_PARTNER };
 
 /**
  * Scenario 1 (Log Service across accounts): two stacks, one per account, in one app.

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AccessGraph, Decision, GraphRole, PolicyEvaluator } from '../../lib/analysis';
 import { OWNER, PARTNER } from '../support/ids';
-import { FLAGSHIP_NAMES as N } from './support/flagship-names';
+import { LOG_SERVICE_PARTNER as N } from '../../examples/log-service-partner/names';
 import { fixtureOut } from './support/fixtures';
 
 // The flagship app and the grant below are read from their committed synthesized outputs
