@@ -4,7 +4,7 @@ import { AccessGraph } from './access-graph';
 import { Decision } from './decision';
 import { AssumeResult } from './graph-model';
 import { conditionSetsOf } from './private/assumers';
-import { MFA_ONLY } from './private/reachability-words';
+import { MFA_ONLY, qualifiersOf } from './private/reachability-words';
 
 /** One fact of access that a change added or removed. */
 interface Fact {
@@ -20,10 +20,7 @@ interface Entry {
 }
 
 function assumeText(roleArn: string, r: AssumeResult): string {
-  return (
-    `${r.principal} can assume ${roleArn}${r.conditions ? ` when ${r.conditions}` : ''}` +
-    (r.reachable ? '' : ` (${MFA_ONLY})`)
-  );
+  return `${r.principal} can assume ${roleArn}${r.conditions ? ` when ${r.conditions}` : ''}` + qualifiersOf(r);
 }
 
 function factsOf(graph: AccessGraph): Map<string, Fact> {

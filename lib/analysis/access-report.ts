@@ -5,7 +5,7 @@ import { GraphRole } from './graph-model';
 import { findingsOf } from './private/finding-rules';
 import { MAX_DETAILED_ROLES, mermaidDiagram } from './private/mermaid';
 import { permissionSummaries } from './private/permissions';
-import { MFA_ONLY } from './private/reachability-words';
+import { MFA_ONLY, qualifiersOf, unknownValuesWords } from './private/reachability-words';
 import { SystemPolicies } from './system-policies';
 import { addTo } from '../policy/private/multimap';
 
@@ -87,6 +87,7 @@ export class AccessReport {
         arn: role.arn,
         stack: role.stack,
         address: role.address,
+        ...(role.unresolvedRoleName !== undefined ? { unresolvedRoleName: role.unresolvedRoleName } : {}),
         trustPolicy: role.trustPolicy.toJson(),
         policies: role.policies.map((p) => ({ name: p.policyName, type: p.policyType, origin: p.origin })),
         assumers: this.graph.assumersOf(role),
@@ -110,11 +111,7 @@ export class AccessReport {
       const who = this.graph
         .assumersOf(role)
         .filter((r) => r.decision === Decision.ALLOW)
-        .map(
-          (r) =>
-            (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal) +
-            (r.reachable ? '' : ` (${MFA_ONLY})`),
-        );
+        .map((r) => (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal) + qualifiersOf(r));
       // The summaries permissionsOf gives, but without the resource words this table does not show.
       const what = permissionSummaries(role, false)
         .filter((p) => p.allowed.length > 0)
@@ -140,9 +137,7 @@ export class AccessReport {
     for (const r of this.graph.assumersOf(role)) {
       const verdict =
         r.decision === Decision.ALLOW
-          ? r.reachable
-            ? '**yes**'
-            : `**yes, ${MFA_ONLY}**`
+          ? `**yes${r.reachable ? '' : `, ${MFA_ONLY}`}${r.dependsOn ? `, ${unknownValuesWords(r.dependsOn)}` : ''}**`
           : r.decision === Decision.EXPLICIT_DENY
             ? 'no (explicit deny)'
             : 'no';

@@ -48,6 +48,13 @@ export interface GraphRole {
   readonly trustPolicy: PolicyDocument;
   /** The policies attached to it. */
   readonly policies: GraphPolicy[];
+  /**
+   * The `role_name` as written, when it holds a Terraform expression the output does not resolve (a
+   * variable, a data source, a local): the role is then named by its resource, and who can assume it is
+   * judged for every name the expression could take.
+   * @default - the name is known
+   */
+  readonly unresolvedRoleName?: string;
 }
 
 /** A RAM user the output creates or names in a membership or attachment. */
@@ -145,6 +152,13 @@ export interface AssumeResult {
    * @default - none (not a role, or nobody the output shows can assume it)
    */
   readonly via?: string[];
+  /**
+   * The Terraform expressions (variables, data sources, locals: `${var.role_arn}`) an `Allow` of this row
+   * depends on. The output does not know their values, and some values let the principal in: the
+   * evaluator's decision on the documents widened for them (docs/report-format.md). Never said as "no".
+   * @default - the decision depends on no unknown value
+   */
+  readonly dependsOn?: string[];
   /** Why, in one sentence. */
   readonly reason: string;
 }

@@ -10,6 +10,7 @@ import { describeConditions } from './describe';
 import { coversAssumeRole, globMatches } from './glob';
 import { candidateContexts } from './satisfying-context';
 import { sortBy, sortStrings } from './sort';
+import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
 
 /** An account that appears nowhere in any output: stands for "any other account". */
 const UNRELATED_ACCOUNT = '0000000000000000';
@@ -50,6 +51,14 @@ interface Caller {
 interface Admission {
   readonly sets: Condition[][];
   readonly context?: { [key: string]: string[] };
+}
+
+/** An admission for some values of Terraform expressions: the widened role and policies that admit. */
+interface WidenedAdmission extends Admission {
+  readonly context: { [key: string]: string[] };
+  readonly role: GraphRole;
+  readonly policies: PolicyDocument[];
+  readonly expressions: string[];
 }
 
 let stsAllDocuments: PolicyDocument[] | undefined;
@@ -145,6 +154,10 @@ export class AssumerComputation {
   private readonly split = new WeakMap<PolicyDocument[], CallerStatements>();
   private readonly roots = new Map<string | undefined, string>();
   private readonly trustLists = new Map<GraphRole, PolicyDocument[]>();
+  /** Each list of identity policies widened for unknown Terraform values (null: it holds none). */
+  private readonly widened = new WeakMap<PolicyDocument[], Widened | null>();
+  /** Each trust policy widened for unknown Terraform values (null: it holds none). */
+  private readonly widenedTrusts = new WeakMap<PolicyDocument, Widened | null>();
 
   constructor(private readonly graph: AccessGraph) {}
 
@@ -282,6 +295,10 @@ export class AssumerComputation {
   /** One row for a caller of the output. */
   private callerRow(role: GraphRole, caller: Caller): AssumeResult {
     const admitted = this.admission(role, caller);
+    if (admitted.context === undefined) {
+      const widened = this.widenedAdmission(role, caller);
+      if (widened) return this.widenedRow(role, caller, widened);
+    }
     const context = admitted.context ?? NO_CONTEXT;
     const explained = PolicyEvaluator.explainAssumeRole(
       caller.policies,
@@ -315,6 +332,96 @@ export class AssumerComputation {
         : explained.reason,
     };
     return remember(result, sets);
+  }
+
+  /**
+   * A caller's row when it gets in only for some values of Terraform expressions: the evaluator's decision
+   * on the widened documents, with the expressions it depends on (never said as "no").
+   */
+  private widenedRow(role: GraphRole, caller: Caller, widened: WidenedAdmission): AssumeResult {
+    const explained = PolicyEvaluator.explainAssumeRole(
+      widened.policies,
+      widened.role.trustPolicy,
+      caller.arn,
+      widened.role.arn,
+      widened.context,
+    );
+    const viaApi = caller.restrict ? this.widenedAdmission(role, caller, caller.restrict) : widened;
+    const unreachableReason = viaApi
+      ? undefined
+      : `${caller.arn} gets in only with acs:MFAPresent true (an MFA sign-in), but it has no console login in ` +
+        'this output (alicloud_ram_login_profile), and its AccessKey API calls never carry MFA; a console login ' +
+        'made outside this output would let it in';
+    const values = widened.expressions.join(', ');
+    return remember(
+      {
+        principal: caller.arn,
+        kind: caller.kind,
+        decision: explained.decision,
+        ...words(widened.sets),
+        reachable: viaApi !== undefined,
+        ...(unreachableReason ? { unreachableReason } : {}),
+        dependsOn: widened.expressions,
+        reason: `${explained.reason}, for some values of ${values}, which this output does not know (as written, the evaluator says no)`,
+      },
+      widened.sets,
+    );
+  }
+
+  /** The role's trust policy widened for unknown values, once per document; undefined when it holds none. */
+  private widenedTrust(role: GraphRole): Widened | undefined {
+    let widened = this.widenedTrusts.get(role.trustPolicy);
+    if (widened === undefined) {
+      widened = widenTrust(role.trustPolicy) ?? null;
+      this.widenedTrusts.set(role.trustPolicy, widened);
+    }
+    return widened ?? undefined;
+  }
+
+  /** The identity policies widened for unknown values, once per list; undefined when they hold none. */
+  private widenedPolicies(policies: PolicyDocument[]): Widened | undefined {
+    let widened = this.widened.get(policies);
+    if (widened === undefined) {
+      widened = widenIdentity(policies) ?? null;
+      this.widened.set(policies, widened);
+    }
+    return widened ?? undefined;
+  }
+
+  /**
+   * The admission of a caller for some values of the Terraform expressions its policies, the role's trust
+   * policy or the role's name hold: the same pairs of statements, on the widened documents, for each role
+   * ARN an unknown name could take that a grant covers. Undefined when nothing is unknown or nothing admits.
+   */
+  private widenedAdmission(
+    role: GraphRole,
+    caller: { arn: string; accountId?: string; policies: PolicyDocument[] },
+    restrict?: { [key: string]: (string | undefined)[] },
+  ): WidenedAdmission | undefined {
+    const identity = this.widenedPolicies(caller.policies);
+    const trust = this.widenedTrust(role);
+    if (!identity && !trust && role.unresolvedRoleName === undefined) return undefined;
+    const policies = identity?.documents ?? caller.policies;
+    const trustPolicy = trust?.documents[0] ?? role.trustPolicy;
+    const expressions = sortStrings(
+      Array.from(
+        new Set([
+          ...(identity?.expressions ?? []),
+          ...(trust?.expressions ?? []),
+          ...expressionsOf(role.unresolvedRoleName ?? ''),
+        ]),
+      ),
+    );
+    for (const arn of roleArnsFor(role, policies)) {
+      const widenedRole: GraphRole = { ...role, arn, trustPolicy };
+      const admitted = this.admission(
+        widenedRole,
+        { arn: caller.arn, accountId: caller.accountId, policies },
+        restrict,
+      );
+      if (admitted.context) return { ...admitted, context: admitted.context, role: widenedRole, policies, expressions };
+    }
+    return undefined;
   }
 
   /** `acs:ram::<account>:root` (one string per account, not one per row). */
@@ -371,6 +478,25 @@ export class AssumerComputation {
         decision = Decision.ALLOW;
         for (const set of admitted.sets) (allowedSets ??= []).push(set);
       } else if (one === Decision.EXPLICIT_DENY && decision !== Decision.ALLOW) decision = Decision.EXPLICIT_DENY;
+    }
+    if (decision !== Decision.ALLOW) {
+      for (const { arn, accountId } of callers) {
+        const widened = this.widenedAdmission(role, { arn, accountId, policies });
+        if (!widened) continue;
+        const values = widened.expressions.join(', ');
+        return remember(
+          {
+            principal,
+            kind,
+            decision: Decision.ALLOW,
+            ...words(widened.sets),
+            reachable: true,
+            dependsOn: widened.expressions,
+            reason: `${reason}; allowed for some values of ${values}, which this output does not know`,
+          },
+          widened.sets,
+        );
+      }
     }
     const sets = allowedSets ? unique(allowedSets) : NO_SETS;
     return remember({ principal, kind, decision, ...words(sets), reachable: true, reason }, sets);

@@ -209,8 +209,10 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     const roles = new Map<string, Mutable<GraphRole>>();
     for (const [name, body] of r.each('alicloud_ram_role')) {
       const t = 'alicloud_ram_role';
-      const roleName = r.text(t, name, 'role_name', body) ?? name;
+      const written = r.text(t, name, 'role_name', body);
+      const roleName = written ?? name;
       const accountId = r.accountOf(t, name, body);
+      const unresolved = written === undefined && typeof body.role_name === 'string' ? body.role_name : undefined;
       roles.set(key(accountId, roleName), {
         stack: raw.name,
         accountId,
@@ -220,6 +222,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         path: r.path(t, name, body),
         trustPolicy: r.document(t, name, 'assume_role_policy_document', body),
         policies: [],
+        ...(unresolved !== undefined ? { unresolvedRoleName: unresolved } : {}),
       });
     }
     const users = new Map<string, Mutable<GraphUser>>();
