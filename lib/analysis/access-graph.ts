@@ -56,7 +56,7 @@ export class AccessGraph {
   private readonly assumerCache = new Map<GraphRole, AssumeResult[]>();
   private readonly allowTrustCache = new Map<GraphRole, PolicyStatement[]>();
   private readonly trustedCache = new Map<GraphRole, string[]>();
-  private readonly assumers = new AssumerComputation(this);
+  private readonly assumers: AssumerComputation;
 
   private constructor(raws: ReturnType<typeof readSynthOutput>) {
     const { analysed, notes } = withoutUCloudStacks(raws);
@@ -71,6 +71,7 @@ export class AccessGraph {
       this.groupIndex.set(`${group.stack}\u0000${group.accountId}\u0000${group.groupName}`, group);
     for (const role of this.roles) this.roleIndex.set(role.arn, role);
     for (const user of this.users) this.userIndex.set(user.arn, user);
+    this.assumers = new AssumerComputation(this, parts.unknownHolders);
   }
 
   /** The role with this ARN, if the output defines it. */

@@ -152,6 +152,87 @@ describe('Terraform values the output does not know', () => {
   });
 });
 
+describe('users and groups named by Terraform values the output does not know', () => {
+  /** The owner's role `ops` trusting the partner's account, and the partner's resources given. */
+  function partnerWith(resource: Json): AccessGraph {
+    return AccessGraph.fromSynthOutput(
+      handWrittenOut({
+        owner: accountJson(OWNER, {
+          alicloud_ram_role: {
+            r: {
+              role_name: 'ops',
+              assume_role_policy_document: policyText(trustStatement([`acs:ram::${PARTNER}:root`])),
+            },
+          },
+        }),
+        partner: accountJson(PARTNER, {
+          alicloud_ram_policy: {
+            p: { policy_name: 'grant', policy_document: policyText(assume(`acs:ram::${OWNER}:role/ops`)) },
+          },
+          ...resource,
+        }),
+      }),
+    );
+  }
+  const rowsOf = (graph: AccessGraph) => graph.assumersOf(graph.roles[0]).filter((r) => r.kind === 'unknown-name');
+
+  test('a grant attached to a user named by a variable: that user gets in, for some values', () => {
+    const graph = partnerWith({
+      alicloud_ram_user_policy_attachment: {
+        a: { user_name: '${var.user}', policy_name: 'grant', policy_type: 'Custom' },
+      },
+    });
+    expect(rowsOf(graph)).toEqual([
+      expect.objectContaining({
+        principal: `acs:ram::${PARTNER}:user/\${var.user}`,
+        decision: Decision.ALLOW,
+        dependsOn: ['${var.user}'],
+        reason: `user \${var.user} of account ${PARTNER}, named by a Terraform value this output does not know, holds grant, which lets it in`,
+      }),
+    ]);
+    expect(AccessReport.fromGraph(graph).toMarkdown()).toContain(
+      `| acs:ram::${PARTNER}:user/\${var.user} | **yes, for some values of \${var.user}, unknown in this output** | always |`,
+    );
+  });
+
+  test('a grant attached to a group named by a variable: its members get in', () => {
+    const graph = partnerWith({
+      alicloud_ram_group_policy_attachment: {
+        a: { group_name: '${var.group}', policy_name: 'grant', policy_type: 'Custom' },
+      },
+    });
+    expect(rowsOf(graph).map((r) => [r.principal, r.decision, r.dependsOn])).toEqual([
+      [`members of group \${var.group} of ${PARTNER}`, Decision.ALLOW, ['${var.group}']],
+    ]);
+  });
+
+  test('a user named by a variable in a group holding the grant (membership or attachment): it gets in', () => {
+    const group = {
+      alicloud_ram_group_policy_attachment: { a: { group_name: 'ops', policy_name: 'grant', policy_type: 'Custom' } },
+    };
+    for (const membership of [
+      { alicloud_ram_group_membership: { m: { group_name: 'ops', user_names: ['alice', '${var.user}'] } } },
+      { alicloud_ram_user_group_attachment: { m: { group_name: 'ops', user_name: '${var.user}' } } },
+    ]) {
+      expect(rowsOf(partnerWith({ ...group, ...membership })).map((r) => [r.principal, r.decision])).toEqual([
+        [`acs:ram::${PARTNER}:user/\${var.user}`, Decision.ALLOW],
+      ]);
+    }
+  });
+
+  test('a user named by a variable holding no grant on the role: no row', () => {
+    expect(
+      rowsOf(
+        partnerWith({
+          alicloud_ram_user_policy_attachment: {
+            a: { user_name: '${var.user}', policy_name: 'AliyunECSReadOnlyAccess', policy_type: 'System' },
+          },
+        }),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('commonMatch: a text two globs both match (property)', () => {
   const glob = fc.stringMatching(/^[ab*?]{0,6}$/);
   const words = (length: number): string[] => {

@@ -9,6 +9,7 @@ import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { coversAssumeRole, globMatches } from './glob';
 import { candidateContexts } from './satisfying-context';
+import type { UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
 
@@ -159,7 +160,11 @@ export class AssumerComputation {
   /** Each trust policy widened for unknown Terraform values (null: it holds none). */
   private readonly widenedTrusts = new WeakMap<PolicyDocument, Widened | null>();
 
-  constructor(private readonly graph: AccessGraph) {}
+  constructor(
+    private readonly graph: AccessGraph,
+    /** Policies held by users and groups whose names are Terraform values the output does not know. */
+    private readonly unknownHolders: UnknownHolder[] = [],
+  ) {}
 
   /** The rows of a role, with the chains of one more hop for roles that can assume it. */
   public assumersOf(role: GraphRole): AssumeResult[] {
@@ -368,6 +373,54 @@ export class AssumerComputation {
     );
   }
 
+  /**
+   * A row for each user or group of a trusted account named by a Terraform value the output does not know
+   * (`${var.user}`) whose policies let it in (kind `unknown-name`): some user of the account holds them,
+   * so they are never left out as "any other user: no".
+   */
+  private unknownHolderRows(role: GraphRole, accountId: string): AssumeResult[] {
+    const rows: AssumeResult[] = [];
+    // The unknown name may be any the trust policy names in the account, or another.
+    const named = new Set<string>([`acs:ram::${accountId}:user/x`]);
+    for (const s of this.graph.allowTrustOf(role)) {
+      for (const p of s.principals)
+        if (p.accountId === accountId && p.identifier.includes(':user/')) named.add(p.identifier);
+    }
+    for (const holder of this.unknownHolders) {
+      if (holder.accountId !== accountId) continue;
+      const policies = holder.policies.flatMap((p) => (p.document ? [p.document] : []));
+      for (const arn of named) {
+        const caller = { arn, accountId, policies };
+        const admitted = this.admission(role, caller);
+        const widened = admitted.context ? undefined : this.widenedAdmission(role, caller);
+        const sets = admitted.context ? admitted.sets : widened?.sets;
+        if (!sets) continue;
+        const who = holder.kind === 'user' ? `user ${holder.name}` : `the members of group ${holder.name}`;
+        rows.push(
+          remember(
+            {
+              principal:
+                holder.kind === 'user'
+                  ? `acs:ram::${accountId}:user/${holder.name}`
+                  : `members of group ${holder.name} of ${accountId}`,
+              kind: 'unknown-name',
+              decision: Decision.ALLOW,
+              ...words(sets),
+              reachable: true,
+              dependsOn: sortStrings(Array.from(new Set([holder.name, ...(widened?.expressions ?? [])]))),
+              reason:
+                `${who} of account ${accountId}, named by a Terraform value this output does not know, holds ` +
+                `${holder.policies.map((p) => p.policyName).join(', ')}, which lets it in`,
+            },
+            sets,
+          ),
+        );
+        break;
+      }
+    }
+    return rows;
+  }
+
   /** The role's trust policy widened for unknown values, once per document; undefined when it holds none. */
   private widenedTrust(role: GraphRole): Widened | undefined {
     let widened = this.widenedTrusts.get(role.trustPolicy);
@@ -517,16 +570,15 @@ export class AssumerComputation {
         reason: 'an Alibaba Cloud account itself cannot call AssumeRole; only its RAM users and roles can',
       });
       if (this.graph.hasAccount(accountId)) {
-        results.push(
-          this.classRow(
-            role,
-            `any other RAM user or role of ${accountId}`,
-            'ungranted-user',
-            this.classCallersOf(accountId),
-            [],
-            `holds no sts:AssumeRole permission in account ${accountId}`,
-          ),
+        const row = this.classRow(
+          role,
+          `any other RAM user or role of ${accountId}`,
+          'ungranted-user',
+          this.classCallersOf(accountId),
+          [],
+          `holds no sts:AssumeRole permission in account ${accountId}`,
         );
+        results.push(row, ...this.unknownHolderRows(role, accountId));
       } else {
         // Principals of the account the trust names one by one (user/x or role/x ARNs), when the account is not in the output.
         const named = new Set<string>();

@@ -13,6 +13,22 @@ export interface GraphParts {
   users: GraphUser[];
   groups: GraphGroup[];
   acknowledgements: GraphAcknowledgement[];
+  /** Policies that principals whose names are Terraform values the output does not know hold. */
+  unknownHolders: UnknownHolder[];
+}
+
+/**
+ * A user or group named by a Terraform value the output does not resolve (`${var.user}`), and the
+ * policies that reach it through an attachment or a membership: some RAM user of the account holds them.
+ */
+export interface UnknownHolder {
+  readonly accountId?: string;
+  /** The name as written, e.g. `${var.user}`. */
+  readonly name: string;
+  /** `user` or `group`: what the expression names. */
+  readonly kind: 'user' | 'group';
+  /** The policies (a group's list is filled as its attachments are read). */
+  readonly policies: GraphPolicy[];
 }
 
 const REFERENCE = /^\$\{([a-z0-9_]+)\.([^.}]+)\.([a-z0-9_]+)\}$/;
@@ -68,6 +84,14 @@ class StackReader {
       const text = this.resolve(v, () => where, 0);
       return text === undefined ? [] : [text];
     });
+  }
+
+  /** The entries of a list of strings attribute that are Terraform values the output does not resolve. */
+  public unresolvedTexts(type: string, name: string, attribute: string, body: JsonObject): string[] {
+    const value = body[attribute];
+    if (!Array.isArray(value)) return [];
+    const where = `${type}.${name}.${attribute}`;
+    return value.filter((v): v is string => typeof v === 'string' && this.resolve(v, () => where, 0) === undefined);
   }
 
   /** A string attribute, following references to other resources of the stack; undefined when unknown. */
@@ -163,7 +187,7 @@ export function arnOf(accountId: string | undefined, kind: string, name: string)
 
 /** Builds the graph of one output: roles, users, groups, policies, memberships and attachments. */
 export function buildGraph(raws: RawStack[]): GraphParts {
-  const parts: GraphParts = { stacks: [], roles: [], users: [], groups: [], acknowledgements: [] };
+  const parts: GraphParts = { stacks: [], roles: [], users: [], groups: [], acknowledgements: [], unknownHolders: [] };
   for (const raw of raws) {
     const r = new StackReader(raw);
     parts.stacks.push({
@@ -255,6 +279,11 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       groups.set(key(accountId, groupName), existing);
       return existing;
     };
+    /** The name as written when it is a Terraform value the output does not resolve. */
+    const unresolved = (body: JsonObject, attribute: string, resolved: string | undefined): string | undefined =>
+      resolved === undefined && typeof body[attribute] === 'string' ? (body[attribute] as string) : undefined;
+    const unknown = (accountId: string | undefined, name: string, kind: 'user' | 'group', policies: GraphPolicy[]) =>
+      parts.unknownHolders.push({ accountId, name, kind, policies });
     const join = (
       accountId: string | undefined,
       groupName: string | undefined,
@@ -278,18 +307,24 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     }
     for (const [name, body] of r.each('alicloud_ram_user_group_attachment')) {
       const t = 'alicloud_ram_user_group_attachment';
-      join(
-        r.accountOf(t, name, body),
-        r.text(t, name, 'group_name', body),
-        r.text(t, name, 'user_name', body),
-        r.path(t, name, body),
-      );
+      const accountId = r.accountOf(t, name, body);
+      const groupName = r.text(t, name, 'group_name', body);
+      const userName = r.text(t, name, 'user_name', body);
+      join(accountId, groupName, userName, r.path(t, name, body));
+      const who = unresolved(body, 'user_name', userName);
+      if (groupName && who !== undefined)
+        unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
     }
     for (const [name, body] of r.each('alicloud_ram_group_membership')) {
       const t = 'alicloud_ram_group_membership';
       const accountId = r.accountOf(t, name, body);
       const groupName = r.text(t, name, 'group_name', body);
       r.texts(t, name, 'user_names', body).forEach((u) => join(accountId, groupName, u, r.path(t, name, body)));
+      if (groupName) {
+        for (const who of r.unresolvedTexts(t, name, 'user_names', body)) {
+          unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
+        }
+      }
     }
     for (const [name, body] of r.each('alicloud_ram_role_policy_attachment')) {
       const t = 'alicloud_ram_role_policy_attachment';
@@ -301,12 +336,16 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const userName = r.text(t, name, 'user_name', body);
       if (userName)
         user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).policies.push(policy(t, name, body));
+      const who = unresolved(body, 'user_name', userName);
+      if (who !== undefined) unknown(r.accountOf(t, name, body), who, 'user', [policy(t, name, body)]);
     }
     for (const [name, body] of r.each('alicloud_ram_group_policy_attachment')) {
       const t = 'alicloud_ram_group_policy_attachment';
       const groupName = r.text(t, name, 'group_name', body);
       if (groupName)
         group(r.accountOf(t, name, body), groupName, r.path(t, name, body)).policies.push(policy(t, name, body));
+      const which = unresolved(body, 'group_name', groupName);
+      if (which !== undefined) unknown(r.accountOf(t, name, body), which, 'group', [policy(t, name, body)]);
     }
     for (const [name, body] of r.each('alicloud_ram_login_profile')) {
       const t = 'alicloud_ram_login_profile';
