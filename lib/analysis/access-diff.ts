@@ -3,7 +3,7 @@ import { conditionIdentity } from '../policy/condition';
 import { AccessGraph } from './access-graph';
 import { Decision } from './decision';
 import { AssumeResult } from './graph-model';
-import { conditionSetsOf } from './private/assumers';
+import { conditionSetsOf } from './private/assumer-rows';
 import { MFA_ONLY, qualifiersOf } from './private/reachability-words';
 
 /** One fact of access that a change added or removed. */

@@ -1,14 +1,23 @@
-import { Condition, ConditionKey, Effect, PolicyDocument, PolicyStatement, PrincipalType } from '../../policy';
-import { conditionIdentity } from '../../policy/condition';
+import { Condition, ConditionKey, PolicyDocument, PolicyStatement, PrincipalType } from '../../policy';
 import { addTo } from '../../policy/private/multimap';
 import type { AccessGraph } from '../access-graph';
 import { Decision } from '../decision';
 import { AssumeResult, GraphRole, GraphUser } from '../graph-model';
 import { PolicyEvaluator } from '../policy-evaluator';
 import { SystemPolicies } from '../system-policies';
-import { describeConditions } from './describe';
-import { coversAssumeRole, globMatches } from './glob';
-import { candidateContexts } from './satisfying-context';
+import {
+  CallerStatements,
+  conditionSetsOf,
+  contextsFor,
+  mayCover,
+  names,
+  NO_CONTEXT,
+  NO_SETS,
+  remember,
+  statementsOf,
+  unique,
+  words,
+} from './assumer-rows';
 import type { UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
@@ -19,22 +28,6 @@ const UNRELATED_ACCOUNT = '0000000000000000';
 /** What an API call of a user without console login can send for `acs:MFAPresent`: nothing, or false. */
 const API_CALL: { [key: string]: (string | undefined)[] } = { [ConditionKey.MFA_PRESENT]: [undefined, 'false'] };
 
-/** The condition sets (as conditions) of each result, for AccessDiff's comparison by identity, not words. */
-const SETS = new WeakMap<AssumeResult, Condition[][]>();
-
-/** The condition sets under which a result's principal gets in, as conditions (empty when denied). */
-export function conditionSetsOf(result: AssumeResult): Condition[][] {
-  return SETS.get(result) ?? [];
-}
-
-/** Records a result's condition sets; a result without any needs no entry (`conditionSetsOf` says `[]`). */
-function remember(result: AssumeResult, sets: Condition[][]): AssumeResult {
-  if (sets.length > 0) SETS.set(result, sets);
-  return result;
-}
-
-/** No condition set: shared by the many rows that are denied (never mutated). */
-const NO_SETS: Condition[][] = Object.freeze([]) as unknown as Condition[][];
 /** No trust statement names the caller: shared by the many callers a trust policy does not name. */
 const NOT_NAMED: Admission = Object.freeze({ sets: NO_SETS });
 
@@ -67,75 +60,6 @@ let stsAllDocuments: PolicyDocument[] | undefined;
 /** `[AliyunSTSAssumeRoleAccess]`, the policies of the class rows of principals outside the output (one list, shared). */
 function stsAll(): PolicyDocument[] {
   return (stsAllDocuments ??= [SystemPolicies.lookup('AliyunSTSAssumeRoleAccess')!.document]);
-}
-
-/** Does a trust statement name this caller (its account's root, or its own ARN)? (ram-policy-reference §2.3) */
-function names(statement: PolicyStatement, arn: string, root: string): boolean {
-  const principals = statement.principals;
-  for (let i = 0; i < principals.length; i++) {
-    const p = principals[i];
-    if (p.type === PrincipalType.RAM && (p.identifier === arn || p.identifier === root)) return true;
-  }
-  return false;
-}
-
-/** The statements of a caller's policies, split by effect (computed once per list of policies). */
-interface CallerStatements {
-  readonly allows: PolicyStatement[];
-  readonly denies: PolicyStatement[];
-}
-
-/** The statements of `policies` by effect, in order, kept in `cache` (one per graph: its lists do not change). */
-function statementsOf(
-  cache: WeakMap<PolicyDocument[], CallerStatements>,
-  policies: PolicyDocument[],
-): CallerStatements {
-  let split = cache.get(policies);
-  if (!split) {
-    const allows: PolicyStatement[] = [];
-    const denies: PolicyStatement[] = [];
-    for (const document of policies) {
-      for (const s of document.statements) (s.effect === Effect.DENY ? denies : allows).push(s);
-    }
-    split = { allows, denies };
-    cache.set(policies, split);
-  }
-  return split;
-}
-
-/**
- * Could an identity statement cover `sts:AssumeRole` on the role? A superset of the evaluator's
- * matching (resources compared without case), used only to skip statements that cannot matter.
- */
-function mayCover(statement: PolicyStatement, roleArn: string): boolean {
-  const action =
-    statement.notActions.length > 0
-      ? !statement.notActions.some((a) => globMatches(a, 'sts:AssumeRole', false))
-      : statement.actions.some(coversAssumeRole);
-  return action && statement.resources.some((r) => globMatches(r, roleArn, false));
-}
-
-function unique(sets: Condition[][]): Condition[][] {
-  if (sets.length <= 1) return sets; // nothing to merge or order (most rows: no set, or one); a fresh list
-  const seen = new Map<string, Condition[]>();
-  for (const set of sets) seen.set(sortStrings(set.map(conditionIdentity)).join('\u0000'), set);
-  return sortBy(Array.from(seen.entries()), ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, set]) => set);
-}
-
-/** Words of the condition sets: `""` for one unconditional set, otherwise each set in parentheses. */
-function words(sets: Condition[][]): { conditions: string; conditionSets: string[] } {
-  if (sets.length === 0) return { conditions: '', conditionSets: [] };
-  if (sets.length === 1) {
-    // One set: its words are the conditions (what the general case below gives, without its Set and sort).
-    const only = describeConditions(sets[0]);
-    return { conditions: only, conditionSets: [only] };
-  }
-  const conditionSets = sortStrings(Array.from(new Set(sets.map(describeConditions))));
-  const conditions =
-    conditionSets.length <= 1
-      ? (conditionSets[0] ?? '')
-      : conditionSets.map((w) => `(${w || 'no condition'})`).join(' or ');
-  return { conditions, conditionSets };
 }
 
 /**
@@ -621,22 +545,4 @@ export class AssumerComputation {
 /** The account of a RAM ARN, as the class rows read it. */
 function accountIdOf(arn: string): string | undefined {
   return /^acs:ram::(\d+):/.exec(arn)?.[1];
-}
-
-/** The empty request context, shared (the evaluator never changes a context). */
-const NO_CONTEXT: { [key: string]: string[] } = Object.freeze({}) as { [key: string]: string[] };
-const ONLY_NO_CONTEXT: readonly { [key: string]: string[] }[] = Object.freeze([NO_CONTEXT]);
-
-/**
- * The request contexts to try for a pair of statements: those of `candidateContexts`, except that with
- * no condition at all and nothing restricted every context it gives is empty, so one empty context says
- * what they all say (the evaluator is a function of the request).
- */
-function contextsFor(
-  set: Condition[],
-  denyConditions: Condition[],
-  restrict?: { [key: string]: (string | undefined)[] },
-): Iterable<{ [key: string]: string[] }> {
-  if (set.length === 0 && denyConditions.length === 0 && restrict === undefined) return ONLY_NO_CONTEXT;
-  return candidateContexts([...set, ...denyConditions], restrict);
 }
