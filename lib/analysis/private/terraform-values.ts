@@ -41,6 +41,24 @@ function statementExpressions(statement: PolicyStatement): string[] {
   return texts.flatMap(expressionsOf);
 }
 
+function anyExpression(texts: readonly string[]): boolean {
+  for (let i = 0; i < texts.length; i++) if (isTerraformExpression(texts[i])) return true;
+  return false;
+}
+
+/** Does a statement hold an expression? Asked of every statement of a report: loops, no lists made. */
+function statementHasExpression(s: PolicyStatement): boolean {
+  if (anyExpression(s.actions) || anyExpression(s.notActions) || anyExpression(s.resources)) return true;
+  for (let i = 0; i < s.principals.length; i++) if (isTerraformExpression(s.principals[i].identifier)) return true;
+  for (let i = 0; i < s.conditions.length; i++) if (conditionHasExpression(s.conditions[i])) return true;
+  return false;
+}
+
+function documentHasExpression(document: PolicyDocument): boolean {
+  for (let i = 0; i < document.statements.length; i++) if (statementHasExpression(document.statements[i])) return true;
+  return false;
+}
+
 /** Documents as they may be for some values of their expressions, and those expressions. */
 export interface Widened {
   readonly documents: PolicyDocument[];
@@ -58,12 +76,13 @@ function knownConditions(statement: PolicyStatement): Condition[] {
  * Undefined when no statement holds an expression (the documents mean exactly what they say).
  */
 export function widenIdentity(documents: PolicyDocument[]): Widened | undefined {
+  if (!documents.some(documentHasExpression)) return undefined;
   const expressions = documents.flatMap((d) => d.statements.flatMap(statementExpressions));
   if (expressions.length === 0) return undefined;
   const widened = documents.map((document) => {
     const statements: PolicyStatement[] = [];
     for (const s of document.statements) {
-      if (statementExpressions(s).length === 0) statements.push(s);
+      if (!statementHasExpression(s)) statements.push(s);
       else if (s.effect === Effect.ALLOW) {
         const notActions = s.notActions.filter((a) => !isTerraformExpression(a));
         const allActions = s.notActions.length > 0 && notActions.length === 0;
@@ -89,11 +108,12 @@ export function widenIdentity(documents: PolicyDocument[]): Widened | undefined 
  * expression, since RAM needs literal ARNs there.) Undefined when the trust policy holds no expression.
  */
 export function widenTrust(trust: PolicyDocument): Widened | undefined {
+  if (!documentHasExpression(trust)) return undefined;
   const expressions = trust.statements.flatMap(statementExpressions);
   if (expressions.length === 0) return undefined;
   const statements: PolicyStatement[] = [];
   for (const s of trust.statements) {
-    if (statementExpressions(s).length === 0) statements.push(s);
+    if (!statementHasExpression(s)) statements.push(s);
     else if (s.effect === Effect.ALLOW) {
       statements.push(
         new PolicyStatement({
