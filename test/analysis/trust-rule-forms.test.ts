@@ -1,0 +1,95 @@
+import { AccessGraph, AccessReport, FindingId } from '../../lib/analysis';
+import { accountJson, handWrittenOut, Json, policyText, trustStatement } from '../support/hand-written';
+import { OTHER, OWNER, PARTNER } from '../support/ids';
+
+// XA-TRUST-NO-CONDITION and the revoked form, on hand-written trust policies: each statement is judged
+// alone (with the trust policy's Denies), and a role that trusts only itself is revoked, not unserved.
+
+/** The findings of one role `r` of the owner with this trust policy, in an output that also holds the partner. */
+function findings(...statements: Json[]): { id: string; content: string; message: string }[] {
+  const dir = handWrittenOut({
+    owner: accountJson(OWNER, {
+      alicloud_ram_role: { r: { role_name: 'r', assume_role_policy_document: policyText(...statements) } },
+    }),
+    partner: accountJson(PARTNER, { alicloud_ram_user: { u: { name: 'bob' } } }),
+  });
+  return AccessReport.fromGraph(AccessGraph.fromSynthOutput(dir)).findings.map((f) => ({
+    id: f.id,
+    content: f.content,
+    message: f.message,
+  }));
+}
+const ids = (list: { id: string }[]) => list.map((f) => f.id);
+const noCondition = (list: { id: string; content: string }[]) =>
+  list.filter((f) => f.id === FindingId.TRUST_NO_CONDITION).map((f) => f.content);
+const denyFor = (principal: string): Json => ({
+  Effect: 'Deny',
+  Action: 'sts:AssumeRole',
+  Principal: { RAM: [principal] },
+});
+
+describe('XA-TRUST-NO-CONDITION, statement by statement', () => {
+  test('a condition on how, not who (acs:SecureTransport) does not silence it, and the message says so', () => {
+    const found = findings(trustStatement([`acs:ram::${PARTNER}:root`], { Bool: { 'acs:SecureTransport': 'true' } }));
+    const finding = found.find((f) => f.id === FindingId.TRUST_NO_CONDITION)!;
+    expect(finding.message).toMatch(
+      new RegExp(
+        `^role r trusts every RAM user and role of account ${PARTNER} with no condition on who may assume it ` +
+          '\\(only .+SecureTransport.+, which any of them can meet\\); add requireMfa, allowedSourceIps or externalId, or trust named users$',
+      ),
+    );
+    expect(finding.content).toMatch(new RegExp(`^acs:ram::${PARTNER}:root when .+SecureTransport`));
+  });
+
+  test('a Deny of the trust policy that refuses the account is applied: no finding', () => {
+    expect(
+      noCondition(findings(trustStatement([`acs:ram::${PARTNER}:root`]), denyFor(`acs:ram::${PARTNER}:root`))),
+    ).toEqual([]);
+    // A Deny of another account leaves the finding.
+    expect(
+      noCondition(findings(trustStatement([`acs:ram::${PARTNER}:root`]), denyFor(`acs:ram::${OTHER}:root`))),
+    ).toEqual([`acs:ram::${PARTNER}:root`]);
+  });
+
+  test('each Allow statement is judged alone: a restricted statement is not opened by an open one beside it', () => {
+    const restricted = trustStatement([`acs:ram::${PARTNER}:root`], {
+      IpAddress: { 'acs:SourceIp': '198.51.100.0/24' },
+    });
+    expect(noCondition(findings(restricted, trustStatement([`acs:ram::${PARTNER}:root`])))).toEqual([
+      `acs:ram::${PARTNER}:root`,
+    ]);
+    expect(noCondition(findings(restricted))).toEqual([]);
+  });
+
+  test('named users are not an account: no finding', () => {
+    expect(noCondition(findings(trustStatement([`acs:ram::${PARTNER}:user/bob`])))).toEqual([]);
+  });
+});
+
+describe('the revoked form: a role that trusts only itself', () => {
+  const self = `acs:ram::${OWNER}:role/r`;
+
+  test('is not unserved (nobody is meant to assume it)', () => {
+    expect(ids(findings(trustStatement([self])))).not.toContain(FindingId.TRUST_UNSERVED);
+  });
+
+  test('a Deny beside it does not make it unrevoked', () => {
+    expect(ids(findings(trustStatement([self]), denyFor(`acs:ram::${PARTNER}:root`)))).not.toContain(
+      FindingId.TRUST_UNSERVED,
+    );
+  });
+
+  test('itself and its account root: not revoked, so the account of the output that nobody serves is unserved', () => {
+    expect(
+      findings(trustStatement([self, `acs:ram::${OWNER}:root`])).filter((f) => f.id === FindingId.TRUST_UNSERVED),
+    ).toEqual([expect.objectContaining({ content: `account ${OWNER}` })]);
+  });
+
+  test('itself in one statement and the account root in another: not revoked either', () => {
+    expect(
+      ids(findings(trustStatement([self]), trustStatement([`acs:ram::${OWNER}:root`]))).filter(
+        (id) => id === FindingId.TRUST_UNSERVED,
+      ),
+    ).toEqual([FindingId.TRUST_UNSERVED]);
+  });
+});
