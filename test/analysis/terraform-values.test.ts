@@ -309,7 +309,10 @@ describe('never a wrong "no" for unknown values (every combination of the vocabu
 
   test('when some values of the expressions let bob in, the report on the output as written says yes', () => {
     let unknownYes = 0;
-    for (const { name, granted, trustCondition, denied } of cases) {
+    // Every case in `npm test`; under Stryker (XACCOUNT_PROPERTY_RUNS=20) an even sample, so a mutant costs less.
+    const step = Math.max(1, Math.ceil(cases.length / RUNS));
+    const sample = cases.filter((_, i) => i % step === 0);
+    for (const { name, granted, trustCondition, denied } of sample) {
       const statements: Json[] = [assume(granted)];
       if (denied) statements.push({ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: denied });
       const written = JSON.stringify({ name, statements, trustCondition });
@@ -327,7 +330,7 @@ describe('never a wrong "no" for unknown values (every combination of the vocabu
     }
     // The vocabulary reaches the widened path, not only literal grants.
     expect(cases.length).toBe(216);
-    expect(unknownYes).toBeGreaterThan(50);
+    expect(unknownYes).toBeGreaterThan(sample.length / 4);
   });
 });
 
