@@ -367,3 +367,56 @@ describe('the class rows under a Deny of the trust policy', () => {
     ).toStrictEqual(externalRow(C, Decision.ALLOW, ['']));
   });
 });
+
+describe('which principals a class row stands for', () => {
+  const D = '4000000000000004';
+  const externalId = { Condition: { StringEquals: { 'sts:ExternalId': 'e' } } };
+  const ip = { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
+
+  test("an account outside the output named by one user only: its row is that user's, not another account's", () => {
+    const external = (trust: object) =>
+      rowsOf(graphOf(trust, userU(doc(assume())))).filter((r) => r.kind === 'external-account');
+    const named = [allow([`acs:ram::${C}:user/dev`], externalId), allow([`acs:ram::${D}:user/ops`], ip)];
+    expect(external(doc(...named))).toStrictEqual([
+      externalRow(C, Decision.ALLOW, ['the agreed external ID is passed']),
+      externalRow(D, Decision.ALLOW, ['source IP in 10.0.0.0/8']),
+    ]);
+    // C's one named user denied: nobody of C gets in, whoever D's trust statement lets in.
+    expect(external(doc(...named, deny([`acs:ram::${C}:user/dev`])))).toStrictEqual([
+      externalRow(C, Decision.EXPLICIT_DENY, []),
+      externalRow(D, Decision.ALLOW, ['source IP in 10.0.0.0/8']),
+    ]);
+  });
+});
+
+describe('a Deny of the trust policy under a condition', () => {
+  test('a Deny outside an IP range leaves the user in (from inside the range): the Deny is evaluated with each context', () => {
+    const graph = graphOf(
+      doc(allow([`acs:ram::${B}:user/u`]), {
+        ...deny([`acs:ram::${B}:user/u`]),
+        Condition: { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } },
+      }),
+      userU(doc(assume())),
+    );
+    expect(rowsOf(graph)[0]).toMatchObject({
+      principal: `acs:ram::${B}:user/u`,
+      decision: Decision.ALLOW,
+      reason: BOTH,
+    });
+  });
+});
+
+describe('many callers', () => {
+  test('twenty users written in reverse order and a role: their rows in ARN order, the role first', () => {
+    const names = Array.from({ length: 20 }, (_, i) => `u${String(19 - i).padStart(2, '0')}`);
+    const graph = graphOf(doc(allow([`acs:ram::${B}:root`])), {
+      alicloud_ram_user: Object.fromEntries(names.map((n) => [n, { name: n }])),
+      alicloud_ram_role: { r: { role_name: 'r', assume_role_policy_document: doc(allow([`acs:ram::${B}:root`])) } },
+    });
+    expect(
+      rowsOf(graph)
+        .filter((r) => r.kind === 'user' || r.kind === 'role')
+        .map((r) => r.principal),
+    ).toEqual([`acs:ram::${B}:role/r`, ...names.map((n) => `acs:ram::${B}:user/${n}`).reverse()]);
+  });
+});
