@@ -404,6 +404,24 @@ describe('a Deny of the trust policy under a condition', () => {
       reason: BOTH,
     });
   });
+  test("the same Deny in the caller's own policy: still in, from inside the range", () => {
+    const graph = graphOf(
+      doc(allow([`acs:ram::${B}:user/u`])),
+      userU(
+        doc(assume(), {
+          Action: 'sts:AssumeRole',
+          Effect: 'Deny',
+          Resource: '*',
+          Condition: { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } },
+        }),
+      ),
+    );
+    expect(rowsOf(graph)[0]).toMatchObject({
+      principal: `acs:ram::${B}:user/u`,
+      decision: Decision.ALLOW,
+      reason: BOTH,
+    });
+  });
 });
 
 describe('many callers', () => {
