@@ -212,3 +212,89 @@ describe('an output of UCloud stacks only', () => {
     expect(graph.roles.map((r) => r.arn)).toEqual(['acs:ram::<unknown account>:role/r']);
   });
 });
+
+describe('the diagram of shared nodes, and cells of one special character', () => {
+  const D = '4000000000000004';
+  function shared(): string {
+    const t = (principals: string[]) => trust(principals);
+    const log = policyText({ Action: 'log:GetLogStore', Effect: 'Allow', Resource: 'acs:log:*:*:project/p' });
+    const toR1 = policyText({ Action: 'sts:AssumeRole', Effect: 'Allow', Resource: `acs:ram::${A}:role/r1` });
+    const provider = { alicloud: [{ account_id: A, region: 'cn-hangzhou' }] };
+    const s1: Json = {
+      provider,
+      '//': {
+        'cdktf-xaccount': {
+          acknowledgements: [
+            { path: 's1/r1', findingId: FindingId.TRUST_NO_CONDITION, content: `acs:ram::${A}:root`, reason: 'a | b' },
+            {
+              path: 's1/r2',
+              findingId: FindingId.TRUST_NO_CONDITION,
+              content: `acs:ram::${C}:root, acs:ram::${D}:root`,
+              reason: 'c\nd',
+            },
+          ],
+        },
+      },
+      resource: {
+        alicloud_ram_role: {
+          r1: { role_name: 'r1', assume_role_policy_document: t([`acs:ram::${A}:root`]) },
+          r2: { role_name: 'r2', assume_role_policy_document: t([`acs:ram::${C}:root`, `acs:ram::${D}:root`]) },
+        },
+        alicloud_ram_policy: {
+          log: { policy_name: 'log', policy_document: log },
+          to: { policy_name: 'to', policy_document: toR1 },
+        },
+        alicloud_ram_role_policy_attachment: { a1: attach('r1', 'log'), a2: attach('r2', 'log') },
+        alicloud_ram_group: { g: { group_name: 'g' } },
+        alicloud_ram_user: { u1: { name: 'u1' }, u2: { name: 'u2' } },
+        alicloud_ram_group_membership: { m: { group_name: 'g', user_names: ['u1', 'u2'] } },
+        alicloud_ram_group_policy_attachment: { gp: { group_name: 'g', policy_name: 'to', policy_type: 'Custom' } },
+      },
+    };
+    const s2: Json = { provider, resource: {} };
+    return handWrittenOut({ s1, s2 });
+  }
+
+  test('one node for a resource of two roles, one edge for two members of a group, one node per outside account', () => {
+    const markdown = AccessReport.fromGraph(AccessGraph.fromSynthOutput(shared())).toMarkdown();
+    const diagram = markdown.slice(markdown.indexOf('```mermaid\n') + 11, markdown.lastIndexOf('\n```'));
+    expect(diagram.split('\n')).toEqual([
+      'flowchart LR',
+      `  n7["account ${C}: RAM users it grants (not in this output)"]`,
+      `  n8["account ${D}: RAM users it grants (not in this output)"]`,
+      `  subgraph a1["account ${A} (s1, s2)"]`,
+      '    n1["user u1"]',
+      '    n2["user u2"]',
+      '    n3["group g"]',
+      '    n4["role r1"]',
+      '    n5["project p"]',
+      '    n6["role r2"]',
+      '  end',
+      '  n4 -->|read| n5',
+      '  n3 -->|can assume| n4',
+      '  n6 -->|read| n5',
+      '  n7 -.->|trusted| n6',
+      '  n8 -.->|trusted| n6',
+      '  n1 -->|member of| n3',
+      '  n2 -->|member of| n3',
+    ]);
+  });
+
+  test('a reason with a pipe only, and one with a line break only: each made one safe cell', () => {
+    const lines = AccessReport.fromGraph(AccessGraph.fromSynthOutput(shared())).toMarkdown().split('\n');
+    const reasonOf = (role: string) =>
+      lines
+        .find((l) => l.startsWith('| medium | `XA-TRUST-NO-CONDITION`') && l.includes(`role/${role} |`))
+        ?.split(' | ')[4];
+    expect(reasonOf('r1')).toBe('a \\| b |');
+    expect(reasonOf('r2')).toBe('c d |');
+  });
+
+  test('the JSON report: a stack of no known account says null', () => {
+    const json = AccessReport.fromGraph(AccessGraph.fromSynthOutput(output())).toJson();
+    expect(json.stacks).toEqual([
+      { name: 'nowhere', accountId: null, accounts: [] },
+      { name: 'owner', accountId: A, accounts: [A] },
+    ]);
+  });
+});
