@@ -76,6 +76,20 @@ describe('the accounts a trust policy trusts', () => {
   });
 });
 
+describe('the accounts of identity providers', () => {
+  test("an account's SAML provider in the trust does not make the account trusted", () => {
+    const graph = ownerGraph(
+      doc({
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Federated: [`acs:ram::${C}:saml-provider/idp`], RAM: [`acs:ram::${B}:root`] },
+        Condition: { StringEquals: { 'saml:recipient': 'https://signin.aliyun.com/saml-role/sso' } },
+      }),
+    );
+    expect(graph.trustedAccountsOf(graph.role(ROLE)!)).toEqual([B]);
+  });
+});
+
 describe('policies of unknown content', () => {
   test("a user's custom policy not in the output is skipped: its other policy still lets it in", () => {
     const graph = AccessGraph.fromSynthOutput(

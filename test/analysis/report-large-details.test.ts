@@ -18,7 +18,7 @@ const trust = (principals: string[], condition?: object) =>
     ...(condition ? { Condition: condition } : {}),
   });
 
-/** `count` roles of OWN (r01 to r<count>, 40 at most), a role of no known account, P's users u and v. */
+/** `count` roles of OWN (r01 to r<count>), two roles of no known account, P's users u and v. */
 function output(count: number): string {
   const roles: Json = {
     r01: {
@@ -72,7 +72,13 @@ function output(count: number): string {
     },
     nowhere: {
       resource: {
-        alicloud_ram_role: { q: { role_name: 'q', assume_role_policy_document: trust([`acs:ram::${P}:root`]) } },
+        alicloud_ram_role: {
+          q: { role_name: 'q', assume_role_policy_document: trust([`acs:ram::${P}:root`]) },
+          q2: {
+            role_name: 'q2',
+            assume_role_policy_document: trust([`acs:ram::${OWN}:root`], { StringEquals: { 'sts:ExternalId': 'x' } }),
+          },
+        },
       },
     },
   });
@@ -103,7 +109,7 @@ describe('41 roles', () => {
     );
     expect(markdown).not.toContain('project/q');
     expect(markdown).toContain(
-      `| \`acs:ram::<unknown account>:role/q\` | ${ARN(P, 'user/u')}<br>${ARN(P, 'user/v')} | – | medium \`XA-TRUST-NO-CONDITION\` |\n\n## Findings\n`,
+      `| \`acs:ram::<unknown account>:role/q2\` | ${ARN(OWN, 'user/o')} (when the agreed external ID is passed) | – | – |\n\n## Findings\n`,
     );
   });
 
@@ -113,16 +119,17 @@ describe('41 roles', () => {
       'flowchart LR',
       `  a1["account ${P}: 0 role(s), 2 user(s)"]`,
       `  a2["account ${OWN}: 40 role(s), 1 user(s)"]`,
-      '  a3["account unknown: 1 role(s), 0 user(s)"]',
+      '  a3["account unknown: 2 role(s), 0 user(s)"]',
       '  a1 -->|can assume 1 role(s)| a2',
       '  a1 -->|can assume 1 role(s)| a3',
       '  a2 -->|can assume 38 role(s)| a2',
+      '  a2 -->|can assume 1 role(s)| a3',
     ]);
   });
 });
 
 test('exactly 40 roles: still one section per role, and the detailed diagram', () => {
-  const markdown = AccessReport.fromGraph(AccessGraph.fromSynthOutput(output(39))).toMarkdown();
+  const markdown = AccessReport.fromGraph(AccessGraph.fromSynthOutput(output(38))).toMarkdown();
   expect(markdown).toContain('\n## Role `r01` (account ' + OWN + ', stack `own`)\n');
   expect(markdown).not.toContain('\n## Roles\n');
   expect(markdown).toContain('```mermaid\nflowchart LR\n');
