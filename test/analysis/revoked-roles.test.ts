@@ -51,6 +51,10 @@ describe('XA-TRUST-UNSERVED and revoked roles', () => {
     expect(unserved(allow([SELF, `acs:ram::${A}:user/dev`]))).toEqual([FINDING]);
   });
 
+  test('a second Allow statement with no principal: not revoked (it names nobody, but it is not the revoked form)', () => {
+    expect(unserved(allow([SELF]), { Action: 'sts:AssumeRole', Effect: 'Allow' })).toEqual([FINDING]);
+  });
+
   test('a second statement naming the account: not revoked, the account is unserved', () => {
     expect(
       unserved(
