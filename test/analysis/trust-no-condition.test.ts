@@ -39,6 +39,14 @@ describe('XA-TRUST-NO-CONDITION', () => {
     ]);
   });
 
+  test('each statement is judged alone: of two on one root, only the one without an external ID is a finding', () => {
+    const findings = findingsOf(
+      allow([`acs:ram::${B}:root`], { Condition: { StringEquals: { 'sts:ExternalId': 'e' } } }),
+      allow([`acs:ram::${B}:root`]),
+    );
+    expect(findings).toEqual([[`acs:ram::${B}:root`, `role x trusts every RAM user and role of account ${B} ${TAIL}`]]);
+  });
+
   test('an external ID restricts who: no finding', () => {
     expect(
       findingsOf(allow([`acs:ram::${B}:root`], { Condition: { StringEquals: { 'sts:ExternalId': 'e' } } })),
