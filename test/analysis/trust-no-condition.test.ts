@@ -47,6 +47,16 @@ describe('XA-TRUST-NO-CONDITION', () => {
     expect(findings).toEqual([[`acs:ram::${B}:root`, `role x trusts every RAM user and role of account ${B} ${TAIL}`]]);
   });
 
+  test.each([
+    ['an IP range every address is in', { IpAddress: { 'acs:SourceIp': '0.0.0.0/0' } }],
+    ['any VPC', { StringLike: { 'acs:SourceVpc': 'vpc-*' } }],
+    ['any AccessKey', { StringLike: { 'acs:AccessId': 'LTAI*' } }],
+  ])('%s restricts nobody: the finding, without words for that condition', (_, condition) => {
+    expect(findingsOf(allow([`acs:ram::${B}:root`], { Condition: condition }))).toEqual([
+      [`acs:ram::${B}:root`, `role x trusts every RAM user and role of account ${B} ${TAIL}`],
+    ]);
+  });
+
   test('an external ID restricts who: no finding', () => {
     expect(
       findingsOf(allow([`acs:ram::${B}:root`], { Condition: { StringEquals: { 'sts:ExternalId': 'e' } } })),
