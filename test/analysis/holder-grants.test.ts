@@ -30,11 +30,11 @@ function findingsOf(statements: object[], name = 'p'): string[][] {
 
 describe('grants of a user', () => {
   test('any role through two resources and through a NotAction: every way listed, sorted', () => {
-    const list = `acs:ram:*:*:role/*, acs:ram::${A}:role/*, all actions but log:*, ram:* on *`;
+    const list = `acs:ram:*:*:role/*, acs:ram::${A}:role/*, all actions but log:*, ram:* on *, acs:ram::${C}:role/*`;
     expect(
       findingsOf([
         assume(['acs:ram:*:*:role/*', `acs:ram::${A}:role/*`]),
-        { NotAction: ['ram:*', 'log:*'], Effect: 'Allow', Resource: '*' },
+        { NotAction: ['ram:*', 'log:*'], Effect: 'Allow', Resource: ['*', `acs:ram::${C}:role/*`] },
       ]),
     ).toEqual([
       [
@@ -45,12 +45,13 @@ describe('grants of a user', () => {
     ]);
   });
 
-  test('any role of an account outside the output', () => {
-    expect(findingsOf([assume(`acs:ram::${C}:role/*`)])).toEqual([
+  test('any role of an account outside the output, beside any role of the account of the output', () => {
+    const list = `acs:ram::${A}:role/*, acs:ram::${C}:role/*`;
+    expect(findingsOf([assume(`acs:ram::${A}:role/*`), assume(`acs:ram::${C}:role/*`)])).toEqual([
       [
         FindingId.ASSUME_ANY_ROLE,
-        `acs:ram::${C}:role/*`,
-        `user u may assume any role matching acs:ram::${C}:role/*; grant sts:AssumeRole on one role ARN`,
+        list,
+        `user u may assume any role matching ${list}; grant sts:AssumeRole on one role ARN`,
       ],
     ]);
   });
