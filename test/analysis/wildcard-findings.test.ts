@@ -88,6 +88,20 @@ describe('wildcard findings of custom role policies', () => {
     ).toEqual([]);
   });
 
+  test.each([
+    ['outside an address range', { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }],
+    ['inside an address range', { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }],
+    ['outside any VPC', { StringNotLike: { 'acs:SourceVpc': 'vpc-*' } }],
+  ])('a Deny of log:* %s leaves the wide Allow open to some caller: the finding stands', (_, Condition) => {
+    expect(wildcards([allow('log:*', PROJECT), { Action: 'log:*', Effect: 'Deny', Resource: '*', Condition }])).toEqual(
+      [ACTION('log:*')],
+    );
+  });
+
+  test('an unconditional Deny of log:* closes it: no finding', () => {
+    expect(wildcards([allow('log:*', PROJECT), { Action: 'log:*', Effect: 'Deny', Resource: '*' }])).toEqual([]);
+  });
+
   test('system policies and custom policies not in the output are not judged here', () => {
     const literal = [allow('log:GetLogStore', PROJECT)];
     expect(
