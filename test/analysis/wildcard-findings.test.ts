@@ -92,10 +92,32 @@ describe('wildcard findings of custom role policies', () => {
     ['outside an address range', { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }],
     ['inside an address range', { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }],
     ['outside any VPC', { StringNotLike: { 'acs:SourceVpc': 'vpc-*' } }],
+    ['outside VPCs of one more character', { StringNotLike: { 'acs:SourceVpc': 'vpc-?' } }],
   ])('a Deny of log:* %s leaves the wide Allow open to some caller: the finding stands', (_, Condition) => {
     expect(wildcards([allow('log:*', PROJECT), { Action: 'log:*', Effect: 'Deny', Resource: '*', Condition }])).toEqual(
       [ACTION('log:*')],
     );
+  });
+
+  test('an Allow over HTTPS, with a Deny outside an address range: open from inside the range, over HTTPS', () => {
+    const https = { Condition: { Bool: { 'acs:SecureTransport': 'true' } } };
+    const outside = { Condition: { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
+    expect(
+      wildcards([
+        { ...allow('log:*', PROJECT), ...https },
+        { Action: 'log:*', Effect: 'Deny', Resource: '*', ...outside },
+      ]),
+    ).toEqual([ACTION('log:*')]);
+  });
+
+  test('an Allow from an address range with a Deny of the same range: nobody gets through, no finding', () => {
+    const range = { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
+    expect(
+      wildcards([
+        { ...allow('log:*', PROJECT), ...range },
+        { Action: 'log:*', Effect: 'Deny', Resource: '*', ...range },
+      ]),
+    ).toEqual([]);
   });
 
   test('an unconditional Deny of log:* closes it: no finding', () => {
