@@ -69,6 +69,16 @@ describe('grants of a user', () => {
     expect(findingsOf([assume(gone), { ...assume(gone), Effect: 'Deny' }])).toEqual([]);
   });
 
+  test('an action written in another case is the same action (RAM compares actions without case)', () => {
+    expect(findingsOf([{ Action: 'STS:assumerole', Effect: 'Allow', Resource: 'acs:ram:*:*:role/*' }])).toEqual([
+      [
+        FindingId.ASSUME_ANY_ROLE,
+        'acs:ram:*:*:role/*',
+        'user u may assume any role matching acs:ram:*:*:role/*; grant sts:AssumeRole on one role ARN',
+      ],
+    ]);
+  });
+
   test('a custom policy named like a broad system policy is not that system policy', () => {
     expect(findingsOf([{ Action: 'log:GetLogStore', Effect: 'Allow', Resource: '*' }], 'AliyunLogFullAccess')).toEqual(
       [],
