@@ -133,14 +133,19 @@ describe('permissions in words', () => {
     ).toEqual([['*', ['everything except ram:*', 'everything except sts:*']]]);
   });
 
-  test('more than 16 actions, written in reverse order: sorted', () => {
-    const actions = Array.from({ length: 20 }, (_, i) => `log:Action${String(19 - i).padStart(2, '0')}`);
-    const graph = ownerGraph(doc(allowB), {
-      alicloud_ram_policy: {
-        p: { policy_name: 'p', policy_document: doc({ Action: actions, Effect: 'Allow', Resource: '*' }) },
-      },
-      alicloud_ram_role_policy_attachment: { a: { role_name: 'x', policy_name: 'p', policy_type: 'Custom' } },
+  test('more than 16 actions from two policies, the later policy first in order: sorted', () => {
+    const actions = Array.from({ length: 20 }, (_, i) => `log:Action${String(i).padStart(2, '0')}`);
+    const policy = (name: string, list: string[]) => ({
+      policy_name: name,
+      policy_document: doc({ Action: list, Effect: 'Allow', Resource: '*' }),
     });
-    expect(graph.permissionsOf(graph.role(ROLE)!)[0].allowed).toEqual([...actions].reverse());
+    const graph = ownerGraph(doc(allowB), {
+      alicloud_ram_policy: { late: policy('late', actions.slice(10)), early: policy('early', actions.slice(0, 10)) },
+      alicloud_ram_role_policy_attachment: {
+        a: { role_name: 'x', policy_name: 'late', policy_type: 'Custom' },
+        b: { role_name: 'x', policy_name: 'early', policy_type: 'Custom' },
+      },
+    });
+    expect(graph.permissionsOf(graph.role(ROLE)!)[0].allowed).toEqual(actions);
   });
 });
