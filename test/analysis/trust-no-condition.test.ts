@@ -1,5 +1,6 @@
 import { AccessGraph, AccessReport, FindingId } from '../../lib/analysis';
 import { doc, writeOut } from './support/hand-written';
+import { handWrittenOut, Json } from '../support/hand-written';
 
 // XA-TRUST-NO-CONDITION on hand-written trusts (trust-rules.ts): which statements name an account root, which
 // conditions restrict who may assume, and how the trust policy's Denies take part. Built in the tests.
@@ -76,5 +77,41 @@ describe('XA-TRUST-NO-CONDITION', () => {
     expect(findingsOf(allow([`acs:ram::${B}:root`]), deny([`acs:ram::${C}:root`]))).toEqual([
       [`acs:ram::${B}:root`, `role x trusts every RAM user and role of account ${B} ${TAIL}`],
     ]);
+  });
+});
+
+describe('acknowledgements are of their own stack', () => {
+  test('an acknowledgement written in another stack, on the same construct path, leaves the finding open', () => {
+    const trust = doc(allow([`acs:ram::${B}:root`]));
+    const ack = (stack: string) => ({
+      [stack]: {
+        provider: { alicloud: [{ account_id: stack === 'a' ? A : C, region: 'cn-hangzhou' }] },
+        '//': {
+          'cdktf-xaccount': {
+            acknowledgements: [
+              { path: 'app', findingId: FindingId.TRUST_NO_CONDITION, content: `acs:ram::${B}:root`, reason: 'ok' },
+            ],
+          },
+        },
+      },
+    });
+    const role = {
+      provider: { alicloud: [{ account_id: A, region: 'cn-hangzhou' }] },
+      resource: {
+        alicloud_ram_role: {
+          x: {
+            role_name: 'x',
+            assume_role_policy_document: JSON.stringify(trust),
+            '//': { metadata: { path: 'app/x' } },
+          },
+        },
+      },
+    };
+    const reasonOf = (stacks: { [name: string]: object }) =>
+      AccessReport.fromGraph(
+        AccessGraph.fromSynthOutput(handWrittenOut(stacks as { [name: string]: Json })),
+      ).findings.find((f) => f.id === FindingId.TRUST_NO_CONDITION)?.acknowledgedReason;
+    expect(reasonOf({ a: { ...role, ...ack('a').a } })).toBe('ok');
+    expect(reasonOf({ a: role, ...ack('b') })).toBeUndefined();
   });
 });
