@@ -1,5 +1,6 @@
 import { AccessGraph, AccessReport, FindingId } from '../../lib/analysis';
 import { doc, writeOut } from './support/hand-written';
+import { handWrittenOut } from '../support/hand-written';
 
 // XA-ASSUME-ANY-ROLE, XA-GRANT-UNKNOWN-ROLE and XA-BROAD-SYSTEM-POLICY of a user's hand-written policies
 // (holder-rules.ts), in the cases findings-holders.test.ts does not show. Built in the tests.
@@ -84,4 +85,24 @@ describe('grants of a user', () => {
       [],
     );
   });
+});
+
+test('a group of a stack of no known account: its subject says so', () => {
+  const graph = AccessGraph.fromSynthOutput(
+    handWrittenOut({
+      s: {
+        resource: {
+          alicloud_ram_group: { g: { group_name: 'g' } },
+          alicloud_ram_group_policy_attachment: {
+            a: { group_name: 'g', policy_name: 'AliyunLogFullAccess', policy_type: 'System' },
+          },
+        },
+      },
+    }),
+  );
+  expect(
+    AccessReport.fromGraph(graph)
+      .findings.filter((f) => f.id === FindingId.BROAD_SYSTEM_POLICY)
+      .map((f) => f.subject),
+  ).toEqual(['group g (unknown account)']);
 });
