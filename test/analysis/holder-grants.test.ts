@@ -80,6 +80,14 @@ describe('grants of a user', () => {
     ]);
   });
 
+  test('a role named only by a Deny is no grant of an unknown role (the wide grant is the finding)', () => {
+    const gone = `acs:ram::${A}:role/gone`;
+    const outside = { Condition: { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
+    expect(
+      findingsOf([assume('acs:ram:*:*:role/*'), { ...assume(gone), Effect: 'Deny', ...outside }]).map((f) => f[0]),
+    ).toEqual([FindingId.ASSUME_ANY_ROLE]);
+  });
+
   test('a custom policy named like a broad system policy is not that system policy', () => {
     expect(findingsOf([{ Action: 'log:GetLogStore', Effect: 'Allow', Resource: '*' }], 'AliyunLogFullAccess')).toEqual(
       [],
