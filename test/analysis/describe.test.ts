@@ -44,6 +44,10 @@ describe('describeResource', () => {
     ],
     [`acs:ram::${A}:role/ops`, `role ops of account ${A}`],
     [`acs:ram::${A}:user/b1`, `user b1 of account ${A}`],
+    // A region written as * (as grants often do), or text before or after the ARN.
+    [`acs:ram:*:${A}:role/ops`, `role ops of account ${A}`],
+    [`xacs:ram::${A}:role/ops`, `xacs:ram::${A}:role/ops`],
+    [`acs:ram::${A}:role/ops\nmore`, `acs:ram::${A}:role/ops\nmore`],
     [`acs:ram::${A}:group/g`, `acs:ram::${A}:group/g`],
     [`xacs:log:cn-hangzhou:${A}:project/p`, `xacs:log:cn-hangzhou:${A}:project/p`],
     [`acs:log:cn-hangzhou:${A}:project/p/other`, `acs:log:cn-hangzhou:${A}:project/p/other`],

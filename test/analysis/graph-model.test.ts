@@ -1,5 +1,6 @@
 import { AccessGraph, GraphPolicy } from '../../lib/analysis';
 import { doc, writeOut } from './support/hand-written';
+import { handWrittenOut } from '../support/hand-written';
 
 // What AccessGraph reads from each resource type of the output (graph-builder.ts), field by field:
 // names (given, referenced, or the resource's own), paths, accounts, memberships in both forms,
@@ -156,5 +157,58 @@ describe('AccessGraph from each resource type', () => {
       }),
     );
     expect(g.users.map((u) => [u.userName, u.createdHere, u.path])).toEqual([['zed', false, 'partner/m']]);
+  });
+});
+
+describe('names are unique per account, not per stack', () => {
+  test('one stack, two providers of two accounts, a user "u" in each: two users, each with its own policy', () => {
+    const g = AccessGraph.fromSynthOutput(
+      handWrittenOut({
+        a: {
+          provider: {
+            alicloud: [
+              { account_id: A, region: 'cn-hangzhou' },
+              { alias: 'b', account_id: B, region: 'cn-hangzhou' },
+            ],
+          },
+          resource: {
+            alicloud_ram_user: { ua: { name: 'u' }, ub: { provider: 'alicloud.b', name: 'u' } },
+            alicloud_ram_user_policy_attachment: {
+              pb: {
+                provider: 'alicloud.b',
+                user_name: 'u',
+                policy_name: 'AliyunSTSAssumeRoleAccess',
+                policy_type: 'System',
+              },
+            },
+          },
+        },
+      }),
+    );
+    expect(g.users.map((u) => [u.arn, u.createdHere, u.policies.map((p) => p.policyName)])).toEqual([
+      [`acs:ram::${A}:user/u`, true, []],
+      [`acs:ram::${B}:user/u`, true, ['AliyunSTSAssumeRoleAccess']],
+    ]);
+  });
+});
+
+describe('users and groups only named by other resources', () => {
+  test('a console login of a user the output does not create: a user with a login, not created here', () => {
+    const g = AccessGraph.fromSynthOutput(
+      writeOut({ partner: { account: B, resources: { alicloud_ram_login_profile: { l: { user_name: 'zed' } } } } }),
+    );
+    expect(g.users.map((u) => [u.userName, u.createdHere, u.consoleLogin, u.path])).toEqual([
+      ['zed', false, true, 'partner/l'],
+    ]);
+  });
+
+  test('a membership without user_names: nobody joins, so no user and no group', () => {
+    const g = AccessGraph.fromSynthOutput(
+      writeOut({
+        partner: { account: B, resources: { alicloud_ram_group_membership: { m: { group_name: 'devs' } } } },
+      }),
+    );
+    expect(g.users).toEqual([]);
+    expect(g.groups.map((x) => [x.groupName, x.members])).toEqual([]);
   });
 });

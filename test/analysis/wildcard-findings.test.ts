@@ -1,0 +1,134 @@
+import { AccessGraph, AccessReport, FindingId } from '../../lib/analysis';
+import { doc, writeOut } from './support/hand-written';
+
+// XA-WILDCARD-ACTION and XA-WILDCARD-RESOURCE of hand-written role policies (wildcard-rules.ts, probes.ts):
+// which patterns are wide, as the evaluator decides on made-up requests, and the words of each finding.
+
+const A = '1000000000000001';
+const trust = doc({
+  Action: 'sts:AssumeRole',
+  Effect: 'Allow',
+  Principal: { RAM: [`acs:ram::${A}:root`] },
+  Condition: { StringEquals: { 'sts:ExternalId': 'e' } },
+});
+
+/** [id, content] of the wildcard findings of role x holding one custom policy of these statements (and more attachments). */
+function wildcards(statements: object[], attachments: { [name: string]: object } = {}): string[][] {
+  const graph = AccessGraph.fromSynthOutput(
+    writeOut({
+      a: {
+        account: A,
+        resources: {
+          alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: trust } },
+          alicloud_ram_policy: { p: { policy_name: 'p', policy_document: doc(...statements) } },
+          alicloud_ram_role_policy_attachment: {
+            p: { role_name: 'x', policy_name: 'p', policy_type: 'Custom' },
+            ...attachments,
+          },
+        },
+      },
+    }),
+  );
+  return AccessReport.fromGraph(graph)
+    .findings.filter((f) => f.id === FindingId.WILDCARD_ACTION || f.id === FindingId.WILDCARD_RESOURCE)
+    .map((f) => [f.id, f.content ?? '', f.message]);
+}
+
+const allow = (Action: string | string[], Resource: string | string[]) => ({ Action, Effect: 'Allow', Resource });
+
+const ACTION = (content: string) => [
+  FindingId.WILDCARD_ACTION,
+  content,
+  `role x may use ${content}; name the actions it needs`,
+];
+const RESOURCE = (...patterns: string[]) => [
+  FindingId.WILDCARD_RESOURCE,
+  patterns.join(', '),
+  `role x has a custom policy on ${patterns.map((p) => `"${p}"`).join(', ')} (every resource of a kind); scope it to the resources it needs`,
+];
+const PROJECT = `acs:log:*:${A}:project/p`;
+
+describe('wildcard findings of custom role policies', () => {
+  test('wide actions and resources of one statement, listed sorted; a literal project of another statement is not', () => {
+    expect(
+      wildcards([
+        allow(['log:*', 'ecs:Describe*', 'oss:GetObject'], ['acs:log:*:*:project/*', 'acs:ecs:*:*:*']),
+        allow('log:GetLogStore', PROJECT),
+      ]),
+    ).toEqual([ACTION('log:*'), RESOURCE('acs:ecs:*:*:*', 'acs:log:*:*:project/*')]);
+  });
+
+  test.each([
+    ['every resource', allow('log:GetLogStore', '*'), [RESOURCE('*')]],
+    [
+      'every resource of one region of an account',
+      allow('log:GetLogStore', `acs:log:cn-hangzhou:${A}:*`),
+      [RESOURCE(`acs:log:cn-hangzhou:${A}:*`)],
+    ],
+    ['every bucket', allow('oss:GetObject', 'acs:oss:*:*:*'), [RESOURCE('acs:oss:*:*:*')]],
+    [
+      "one bucket's objects (the bucket name comes first in OSS ARNs)",
+      allow('oss:GetObject', 'acs:oss:*:*:mybucket/*'),
+      [],
+    ],
+    ["one project's logstores", allow('log:GetLogStore', 'acs:log:*:*:project/p/*'), []],
+    ['a wildcard in the service part', allow('l?g:*', PROJECT), [ACTION('l?g:*')]],
+    [
+      'NotAction: all but the listed actions',
+      { NotAction: ['ram:*', 'sts:*'], Effect: 'Allow', Resource: PROJECT },
+      [ACTION('all but ram:*, all but sts:*')],
+    ],
+  ])('%s', (_, statement, expected) => {
+    expect(wildcards([statement])).toEqual(expected);
+  });
+
+  test('a Deny that leaves one action of log:* is no finding', () => {
+    expect(
+      wildcards([allow('log:*', PROJECT), { NotAction: 'log:GetLogStore', Effect: 'Deny', Resource: '*' }]),
+    ).toEqual([]);
+  });
+
+  test.each([
+    ['outside an address range', { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }],
+    ['inside an address range', { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }],
+    ['outside any VPC', { StringNotLike: { 'acs:SourceVpc': 'vpc-*' } }],
+    ['outside VPCs of one more character', { StringNotLike: { 'acs:SourceVpc': 'vpc-?' } }],
+  ])('a Deny of log:* %s leaves the wide Allow open to some caller: the finding stands', (_, Condition) => {
+    expect(wildcards([allow('log:*', PROJECT), { Action: 'log:*', Effect: 'Deny', Resource: '*', Condition }])).toEqual(
+      [ACTION('log:*')],
+    );
+  });
+
+  test('an Allow over HTTPS, with a Deny outside an address range: open from inside the range, over HTTPS', () => {
+    const https = { Condition: { Bool: { 'acs:SecureTransport': 'true' } } };
+    const outside = { Condition: { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
+    expect(
+      wildcards([
+        { ...allow('log:*', PROJECT), ...https },
+        { Action: 'log:*', Effect: 'Deny', Resource: '*', ...outside },
+      ]),
+    ).toEqual([ACTION('log:*')]);
+  });
+
+  test('an Allow from an address range with a Deny of the same range: nobody gets through, no finding', () => {
+    const range = { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
+    expect(
+      wildcards([
+        { ...allow('log:*', PROJECT), ...range },
+        { Action: 'log:*', Effect: 'Deny', Resource: '*', ...range },
+      ]),
+    ).toEqual([]);
+  });
+
+  test('an unconditional Deny of log:* closes it: no finding', () => {
+    expect(wildcards([allow('log:*', PROJECT), { Action: 'log:*', Effect: 'Deny', Resource: '*' }])).toEqual([]);
+  });
+
+  test('system policies and custom policies not in the output are not judged here', () => {
+    const literal = [allow('log:GetLogStore', PROJECT)];
+    expect(
+      wildcards(literal, { s: { role_name: 'x', policy_name: 'AliyunLogFullAccess', policy_type: 'System' } }),
+    ).toEqual([]);
+    expect(wildcards(literal, { u: { role_name: 'x', policy_name: 'elsewhere', policy_type: 'Custom' } })).toEqual([]);
+  });
+});
