@@ -33,9 +33,18 @@ test('each known policy: its name, its statements, its source and its narrower a
   expect(statements('AliyunLogFullAccess')).toEqual([{ Action: 'log:*', Effect: 'Allow', Resource: '*' }]);
 });
 
-test('a name the table does not hold, or in another case, is unknown; a known one is read once', () => {
+test('a name the table does not hold, or in another case, is unknown; a known one is read once; the names known, sorted', () => {
   for (const name of ['AliyunOSSFullAccess', 'aliyunstsassumeroleaccess', '', 'AliyunSTSAssumeRoleAccess '])
     expect(SystemPolicies.lookup(name)).toBeUndefined();
   expect(SystemPolicies.lookup('AliyunECSFullAccess')).toBe(SystemPolicies.lookup('AliyunECSFullAccess'));
+  expect(SystemPolicies.known()).toEqual([
+    'AliyunECSFullAccess',
+    'AliyunECSReadOnlyAccess',
+    'AliyunFCFullAccess',
+    'AliyunFCReadOnlyAccess',
+    'AliyunLogFullAccess',
+    'AliyunLogReadOnlyAccess',
+    'AliyunSTSAssumeRoleAccess',
+  ]);
   expect(SystemPolicies.SNAPSHOT).toBe('ram-policy-reference §5, 2026-08');
 });
