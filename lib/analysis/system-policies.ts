@@ -79,8 +79,9 @@ export class SystemPolicies {
   private static readonly cache = new Map<string, SystemPolicySnapshot | undefined>();
 
   private static read(policyName: string): SystemPolicySnapshot | undefined {
+    // Own entries only: `constructor` or `__proto__` is a policy name nobody knows, not a property of every object.
+    if (!Object.prototype.hasOwnProperty.call(TABLE, policyName)) return undefined;
     const entry = TABLE[policyName];
-    if (!entry) return undefined;
     return {
       policyName,
       document: PolicyDocument.fromJson(JSON.stringify({ Statement: entry.statements, Version: '1' })),

@@ -48,3 +48,12 @@ test('a name the table does not hold, or in another case, is unknown; a known on
   ]);
   expect(SystemPolicies.SNAPSHOT).toBe('ram-policy-reference §5, 2026-08');
 });
+
+describe('names every JavaScript object has', () => {
+  test.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'a system policy named %s is unknown, not a crash',
+    (name) => {
+      expect(SystemPolicies.lookup(name)).toBeUndefined();
+    },
+  );
+});
