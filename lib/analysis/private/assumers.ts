@@ -242,10 +242,7 @@ export class AssumerComputation {
       const viaApi = this.admission(role, caller, caller.restrict);
       if (viaApi.sets.length === 0) {
         reachable = false;
-        unreachableReason =
-          `${caller.arn} gets in only with acs:MFAPresent true (an MFA sign-in), but it has no console login in ` +
-          'this output (alicloud_ram_login_profile), and its AccessKey API calls never carry MFA; a console login ' +
-          'made outside this output would let it in';
+        unreachableReason = mfaOnlyReason(caller.arn);
       }
     }
     const sets = explained.decision === Decision.ALLOW ? admitted.sets : NO_SETS;
@@ -276,11 +273,7 @@ export class AssumerComputation {
       widened.context,
     );
     const viaApi = caller.restrict ? this.widenedAdmission(role, caller, caller.restrict) : widened;
-    const unreachableReason = viaApi
-      ? undefined
-      : `${caller.arn} gets in only with acs:MFAPresent true (an MFA sign-in), but it has no console login in ` +
-        'this output (alicloud_ram_login_profile), and its AccessKey API calls never carry MFA; a console login ' +
-        'made outside this output would let it in';
+    const unreachableReason = viaApi ? undefined : mfaOnlyReason(caller.arn);
     const values = widened.expressions.join(', ');
     return remember(
       {
@@ -540,6 +533,15 @@ export class AssumerComputation {
     );
     return results;
   }
+}
+
+/** Why a caller let in only with MFA cannot get in through this output's requests. */
+function mfaOnlyReason(arn: string): string {
+  return (
+    `${arn} gets in only with acs:MFAPresent true (an MFA sign-in), but it has no console login in ` +
+    'this output (alicloud_ram_login_profile), and its AccessKey API calls never carry MFA; a console login ' +
+    'made outside this output would let it in'
+  );
 }
 
 /** The account of a RAM ARN, as the class rows read it. */
