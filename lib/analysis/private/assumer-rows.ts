@@ -17,9 +17,34 @@ export function conditionSetsOf(result: AssumeResult): Condition[][] {
   return SETS.get(result) ?? [];
 }
 
-/** Records a result's condition sets; a result without any needs no entry (`conditionSetsOf` says `[]`). */
-export function remember(result: AssumeResult, sets: Condition[][]): AssumeResult {
+/**
+ * One question a row's verdict answers, as the evaluator's inputs: may `callerArn`, holding `policies`,
+ * assume `roleArn` under `trustPolicy`? A row allows a request context when one of its trials does (a
+ * class row asks for several made-up callers). AccessDiff asks both outputs' trials about the same
+ * contexts, so that what head newly allows is the evaluator's word, not a comparison of condition texts.
+ */
+export interface Trial {
+  readonly callerArn: string;
+  readonly policies: PolicyDocument[];
+  readonly trustPolicy: PolicyDocument;
+  readonly roleArn: string;
+}
+
+/** The trials of each result. */
+const TRIALS = new WeakMap<AssumeResult, readonly Trial[]>();
+
+/** The trials behind a result's verdict (empty for a row no caller's documents decide, such as an account root's). */
+export function trialsOf(result: AssumeResult): readonly Trial[] {
+  return TRIALS.get(result) ?? [];
+}
+
+/**
+ * Records a result's condition sets and the trials behind its verdict; a result without sets needs no
+ * entry for them (`conditionSetsOf` says `[]`).
+ */
+export function remember(result: AssumeResult, sets: Condition[][], trials: readonly Trial[]): AssumeResult {
   if (sets.length > 0) SETS.set(result, sets);
+  if (trials.length > 0) TRIALS.set(result, trials);
   return result;
 }
 

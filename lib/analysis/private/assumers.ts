@@ -14,6 +14,8 @@ import {
   NO_CONTEXT,
   NO_SETS,
   remember,
+  Trial,
+  trialsOf,
   statementsOf,
   unique,
   words,
@@ -102,7 +104,7 @@ export class AssumerComputation {
       const via = this.entrantsOf(caller)
         .filter((who) => who !== `role ${caller.arn}`) // a role assuming itself adds no one
         .map((who) => `${who} → role ${caller.arn} → role ${role.arn}`);
-      result[i] = remember({ ...row, via }, conditionSetsOf(row));
+      result[i] = remember({ ...row, via }, conditionSetsOf(row), trialsOf(row));
     }
     return result;
   }
@@ -257,7 +259,7 @@ export class AssumerComputation {
         ? `${explained.reason}, but no request of this output can be sent with MFA`
         : explained.reason,
     };
-    return remember(result, sets);
+    return remember(result, sets, [trial(caller.arn, caller.policies, role)]);
   }
 
   /**
@@ -287,6 +289,7 @@ export class AssumerComputation {
         reason: `${explained.reason}, for some values of ${values}, which this output does not know (as written, the evaluator says no)`,
       },
       widened.sets,
+      [trial(caller.arn, widened.policies, widened.role)],
     );
   }
 
@@ -330,6 +333,7 @@ export class AssumerComputation {
                 `${holder.policies.map((p) => p.policyName).join(', ')}, which lets it in`,
             },
             sets,
+            [widened ? trial(arn, widened.policies, widened.role) : trial(arn, policies, role)],
           ),
         );
         break;
@@ -465,11 +469,16 @@ export class AssumerComputation {
             reason: `${reason}; allowed for some values of ${values}, which this output does not know`,
           },
           widened.sets,
+          [trial(arn, widened.policies, widened.role)],
         );
       }
     }
     const sets = allowedSets ? unique(allowedSets) : NO_SETS;
-    return remember({ principal, kind, decision, ...words(sets), reachable: true, reason }, sets);
+    return remember(
+      { principal, kind, decision, ...words(sets), reachable: true, reason },
+      sets,
+      callers.map(({ arn }) => trial(arn, policies, role)),
+    );
   }
 
   private compute(role: GraphRole): AssumeResult[] {
@@ -533,6 +542,11 @@ export class AssumerComputation {
     );
     return results;
   }
+}
+
+/** The evaluator's inputs for `callerArn` holding `policies` and the role (AccessDiff asks them again). */
+function trial(callerArn: string, policies: PolicyDocument[], role: GraphRole): Trial {
+  return { callerArn, policies, trustPolicy: role.trustPolicy, roleArn: role.arn };
 }
 
 /** Why a caller let in only with MFA cannot get in through this output's requests. */

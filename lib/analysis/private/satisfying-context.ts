@@ -51,7 +51,11 @@ export function satisfyingContext(conditions: Condition[]): { [key: string]: str
 /** A request context: condition keys and their values. */
 export type RequestContext = { [key: string]: string[] };
 
-/** The first and the last address of an IPv4 CIDR (the network address alone for IPv6 or a bare address). */
+/**
+ * The first and the last address of an IPv4 CIDR and the addresses just outside it (the network address
+ * alone for IPv6 or a bare address): every stretch of addresses that the CIDRs of a set of conditions
+ * treat alike begins or ends at one of these, so the candidates of all the CIDRs meet every stretch.
+ */
 function ipCandidates(cidr: string): string[] {
   const [address, prefixText] = cidr.split('/');
   const octets = address.split('.').map(Number);
@@ -63,7 +67,13 @@ function ipCandidates(cidr: string): string[] {
   const size = 2 ** (32 - Math.min(prefix, 32));
   const first = value - (value % size);
   const text = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
-  return [text(first), text(first + size - 1)];
+  const last = first + size - 1;
+  return [
+    text(first),
+    text(last),
+    ...(first > 0 ? [text(first - 1)] : []),
+    ...(last < 2 ** 32 - 1 ? [text(last + 1)] : []),
+  ];
 }
 
 /** Values that meet, or just miss, one policy value of the operator: the boundary cases of the comparison. */
@@ -99,6 +109,22 @@ function valuesFor(operator: string, value: string): string[] {
   }
 }
 
+/** For each key, "absent" (`undefined`) and the boundary values of every condition on it; `restrict` replaces a key's. */
+function candidatesByKey(
+  conditions: Condition[],
+  restrict: { [key: string]: (string | undefined)[] },
+): Map<string, Set<string | undefined>> {
+  const byKey = new Map<string, Set<string | undefined>>();
+  for (const [key, values] of Object.entries(restrict)) byKey.set(key, new Set(values));
+  for (const c of conditions) {
+    if (Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
+    let values = byKey.get(c.key);
+    if (!values) byKey.set(c.key, (values = new Set([undefined])));
+    for (const v of c.values) valuesFor(c.operator, v).forEach((x) => values.add(x));
+  }
+  return byKey;
+}
+
 /**
  * At most this many combinations are tried (in order, so every key keeps its first candidates). Only a
  * pair of statements with conditions on very many keys at once comes near it.
@@ -116,14 +142,7 @@ export function* candidateContexts(
   conditions: Condition[],
   restrict: { [key: string]: (string | undefined)[] } = {},
 ): Generator<RequestContext> {
-  const byKey = new Map<string, Set<string | undefined>>();
-  for (const [key, values] of Object.entries(restrict)) byKey.set(key, new Set(values));
-  for (const c of conditions) {
-    if (Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
-    let values = byKey.get(c.key);
-    if (!values) byKey.set(c.key, (values = new Set([undefined])));
-    for (const v of c.values) valuesFor(c.operator, v).forEach((x) => values.add(x));
-  }
+  const byKey = candidatesByKey(conditions, restrict);
   const keys = sortStrings(Array.from(byKey.keys()));
   const first = satisfyingContext(conditions.filter((c) => !Object.prototype.hasOwnProperty.call(restrict, c.key)));
   for (const key of Object.keys(restrict)) {
@@ -148,4 +167,14 @@ export function* candidateContexts(
     yield context;
     for (let i = 0; i < index.length && ++index[i] === choices[i].length; i++) index[i] = 0;
   }
+}
+
+/**
+ * Whether `candidateContexts(conditions)` gives every combination of its candidate values (at most
+ * `MAX_CONTEXTS` of them), rather than the first `MAX_CONTEXTS`.
+ */
+export function allCandidateContexts(conditions: Condition[]): boolean {
+  let total = 1;
+  for (const values of candidatesByKey(conditions, {}).values()) total *= values.size;
+  return total <= MAX_CONTEXTS;
 }
