@@ -67,6 +67,8 @@ function admits(trials: readonly Trial[], context: RequestContext): boolean {
  * more combinations than are tried (then nothing may be said to be covered), or undefined when none is new.
  */
 function newlyAdmitted(head: readonly Trial[], base: readonly Trial[]): RequestContext | 'too many' | undefined {
+  // The same questions about the same documents (canonical JSON) have the same answers.
+  if (head.length === base.length && head.every((t, i) => sameTrial(t, base[i]))) return undefined;
   const conditions = [...head, ...base]
     .flatMap((t) => [...t.policies, t.trustPolicy])
     .flatMap((d) => d.statements)
@@ -76,6 +78,17 @@ function newlyAdmitted(head: readonly Trial[], base: readonly Trial[]): RequestC
     if (admits(head, context) && !admits(base, context)) return context;
   }
   return undefined;
+}
+
+/** Whether two trials ask about the same caller and role with the same documents. */
+function sameTrial(a: Trial, b: Trial): boolean {
+  return (
+    a.callerArn === b.callerArn &&
+    a.roleArn === b.roleArn &&
+    a.trustPolicy.toJsonString() === b.trustPolicy.toJsonString() &&
+    a.policies.length === b.policies.length &&
+    a.policies.every((d, i) => d.toJsonString() === b.policies[i].toJsonString())
+  );
 }
 
 /** A request context in words, naming every condition key of `keys`: `acs:SourceIp 8.8.8.8, no sts:ExternalId`. */

@@ -5,11 +5,16 @@ import { Decision } from '../decision';
 import { AssumeResult, GraphRole, GraphUser } from '../graph-model';
 import { PolicyEvaluator } from '../policy-evaluator';
 import { SystemPolicies } from '../system-policies';
+import { AnalysisInputError } from '../analysis-input-error';
+import { complementOf } from './condition-eval';
+import { admittingCount } from './satisfying-context';
 import {
   CallerStatements,
   conditionSetsOf,
   contextsFor,
+  fewest,
   mayCover,
+  mayDeny,
   names,
   NO_CONTEXT,
   NO_SETS,
@@ -23,6 +28,20 @@ import {
 import type { UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
+
+/**
+ * At most this many ways past the Deny statements are tried for one caller and role (each Deny with k
+ * conditions multiplies them by k + 1); beyond it the analysis stops with an error rather than guess.
+ */
+const MAX_DENY_CHOICES = 4096;
+
+/** The complements of the failed conditions that one operator says (the others are left out: the set asks less). */
+function complementsOf(failed: Condition[]): Condition[] {
+  return failed.flatMap((c) => {
+    const complement = complementOf(c);
+    return complement ? [complement] : [];
+  });
+}
 
 /** An account that appears nowhere in any output: stands for "any other account". */
 const UNRELATED_ACCOUNT = '0000000000000000';
@@ -198,8 +217,21 @@ export class AssumerComputation {
     const trustDeny = statementsOf(this.split, this.trustOf(role)).denies;
     const { allows, denies: grantDeny } = statementsOf(this.split, caller.policies);
     const grants = allows.filter((s) => mayCover(s, role.arn));
-    const denyConditions =
-      trustDeny.length === 0 && grantDeny.length === 0 ? [] : [...trustDeny, ...grantDeny].flatMap((s) => s.conditions);
+    // The conditions of each Deny that may apply: a request gets past it by failing one of them.
+    const denies =
+      trustDeny.length === 0 && grantDeny.length === 0
+        ? NO_SETS
+        : [...trustDeny, ...grantDeny]
+            .filter((s) => s.conditions.length > 0 && mayDeny(s, role.arn, caller.arn, root))
+            .map((s) => s.conditions);
+    if (admittingCount(denies) > MAX_DENY_CHOICES) {
+      throw new AnalysisInputError(
+        this.fileOf(role),
+        `role ${role.roleName}: ${denies.length} Deny statements with conditions may apply to ${caller.arn}, ` +
+          `${admittingCount(denies)} ways past them, more than the ${MAX_DENY_CHOICES} this analysis tries ` +
+          '(it says neither yes nor no; merge the Deny statements)',
+      );
+    }
     const sets: Condition[][] = [];
     let admitting: { [key: string]: string[] } | undefined;
     // With one statement on each side, the pair's documents say what the whole documents say for this
@@ -210,17 +242,24 @@ export class AssumerComputation {
       for (const g of grants) {
         const grantDocs = whole ? caller.policies : [new PolicyDocument([g, ...grantDeny])];
         const set = [...t.conditions, ...g.conditions];
-        for (const context of contextsFor(set, denyConditions, restrict)) {
+        // Every way past the Denies that admits is a condition set: the pair's own conditions, and the
+        // complement of each Deny condition it fails (where one operator says it: a set only ever asks less).
+        const pair: Condition[][] = [];
+        for (const { context, failed } of contextsFor(set, denies, restrict)) {
           const decision = PolicyEvaluator.evaluateAssumeRole(grantDocs, trustDoc, caller.arn, role.arn, context);
-          if (decision === Decision.ALLOW) {
-            sets.push(set);
-            admitting ??= context;
-            break;
-          }
+          if (decision !== Decision.ALLOW) continue;
+          pair.push(failed.length === 0 ? set : [...set, ...complementsOf(failed)]);
+          admitting ??= context;
         }
+        sets.push(...fewest(pair));
       }
     }
     return { sets: unique(sets), context: admitting };
+  }
+
+  /** The file of the role's stack, for an error about it. */
+  private fileOf(role: GraphRole): string {
+    return this.graph.stacks.find((s) => s.name === role.stack)?.file ?? role.stack;
   }
 
   /** One row for a caller of the output. */

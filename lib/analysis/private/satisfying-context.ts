@@ -1,4 +1,5 @@
 import { Condition, ConditionOperator } from '../../policy';
+import { conditionHolds } from './condition-eval';
 import { sortStrings } from './sort';
 
 /**
@@ -177,4 +178,74 @@ export function allCandidateContexts(conditions: Condition[]): boolean {
   let total = 1;
   for (const values of candidatesByKey(conditions, {}).values()) total *= values.size;
   return total <= MAX_CONTEXTS;
+}
+
+/** A request context to try, and the Deny conditions it was built to fail. */
+export interface AdmittingCandidate {
+  readonly context: RequestContext;
+  readonly failed: Condition[];
+}
+
+/** How many candidates `admittingContexts` gives for these Deny statements' conditions. */
+export function admittingCount(denies: Condition[][]): number {
+  return denies.reduce((n, d) => n * (d.length + 1), 1);
+}
+
+/**
+ * The request contexts under which an Allow pair whose conditions are `required` could get past every Deny
+ * of `denies` (each a Deny statement's conditions, all of which must hold for it to apply): for each way of
+ * choosing, per Deny, one of its conditions to fail or none, a context that meets every required condition
+ * and fails every chosen one, built key by key from the candidate values of `candidateContexts` (a choice
+ * no value meets is skipped). Exact where those candidates are (every stretch of values the conditions on a
+ * key treat alike has one), however many keys the conditions name: a context that gets in fails some
+ * condition of every Deny that applies, and the choice of those conditions builds one that the evaluator
+ * decides alike. `restrict` replaces the candidates of a key as in `candidateContexts`. The first choice
+ * (fail nothing) is the common case's only one. Gives `admittingCount(denies)` candidates at most.
+ */
+export function* admittingContexts(
+  required: Condition[],
+  denies: Condition[][],
+  restrict: { [key: string]: (string | undefined)[] } = {},
+): Generator<AdmittingCandidate> {
+  const byKey = candidatesByKey([...required, ...denies.flat()], restrict);
+  const keys = sortStrings(Array.from(byKey.keys()));
+  const choice = denies.map(() => 0); // 0: fail none of the Deny's conditions; i: fail its condition i - 1
+  const total = admittingCount(denies);
+  for (let n = 0; n < total; n++) {
+    const failed: Condition[] = [];
+    denies.forEach((d, i) => {
+      if (choice[i] > 0) failed.push(d[choice[i] - 1]);
+    });
+    const context = contextMeeting(keys, byKey, required, failed);
+    if (context) yield { context, failed };
+    for (let i = 0; i < choice.length && ++choice[i] === denies[i].length + 1; i++) choice[i] = 0;
+  }
+}
+
+/** A context that meets `meet` and fails `fail`, each key taking its first candidate that does; undefined if a key has none. */
+function contextMeeting(
+  keys: string[],
+  byKey: Map<string, Set<string | undefined>>,
+  meet: Condition[],
+  fail: Condition[],
+): RequestContext | undefined {
+  const context: RequestContext = {};
+  for (const key of keys) {
+    const on = (c: Condition) => c.key === key;
+    const [meetHere, failHere] = [meet.filter(on), fail.filter(on)];
+    let found = false;
+    for (const value of byKey.get(key)!) {
+      const probe: RequestContext = value === undefined ? {} : { [key]: [value] };
+      if (
+        meetHere.every((c) => conditionHolds(c, probe, true)) &&
+        !failHere.some((c) => conditionHolds(c, probe, true))
+      ) {
+        if (value !== undefined) context[key] = [value];
+        found = true;
+        break;
+      }
+    }
+    if (!found) return undefined;
+  }
+  return context;
 }
