@@ -3,7 +3,9 @@ import { conditionIdentity } from '../policy/condition';
 import { AccessGraph } from './access-graph';
 import { Decision } from './decision';
 import { AssumeResult } from './graph-model';
-import { conditionSetsOf } from './private/assumer-rows';
+import { PolicyEvaluator } from './policy-evaluator';
+import { conditionSetsOf, Trial, trialsOf } from './private/assumer-rows';
+import { allCandidateContexts, candidateContexts, RequestContext } from './private/satisfying-context';
 import { MFA_ONLY, qualifiersOf } from './private/reachability-words';
 
 /** One fact of access that a change added or removed. */
@@ -50,6 +52,61 @@ function entriesOf(graph: AccessGraph): Map<string, Entry> {
   return entries;
 }
 
+/** Whether one of the trials lets its caller in with this request context. */
+function admits(trials: readonly Trial[], context: RequestContext): boolean {
+  return trials.some(
+    (t) =>
+      PolicyEvaluator.evaluateAssumeRole(t.policies, t.trustPolicy, t.callerArn, t.roleArn, context) === Decision.ALLOW,
+  );
+}
+
+/**
+ * What head's trials let in that base's do not, asked of the evaluator over the candidate contexts of every
+ * condition of both sides' documents (each key absent or at a boundary value of a condition on it, Deny
+ * statements' conditions included): a request context as a witness, `'too many'` when the conditions have
+ * more combinations than are tried (then nothing may be said to be covered), or undefined when none is new.
+ */
+function newlyAdmitted(head: readonly Trial[], base: readonly Trial[]): RequestContext | 'too many' | undefined {
+  // The same questions about the same documents (canonical JSON) have the same answers.
+  if (head.length === base.length && head.every((t, i) => sameTrial(t, base[i]))) return undefined;
+  const conditions = [...head, ...base]
+    .flatMap((t) => [...t.policies, t.trustPolicy])
+    .flatMap((d) => d.statements)
+    .flatMap((s) => s.conditions);
+  if (!allCandidateContexts(conditions)) return 'too many';
+  for (const context of candidateContexts(conditions)) {
+    if (admits(head, context) && !admits(base, context)) return context;
+  }
+  return undefined;
+}
+
+/** Whether two trials ask about the same caller and role with the same documents. */
+function sameTrial(a: Trial, b: Trial): boolean {
+  return (
+    a.callerArn === b.callerArn &&
+    a.roleArn === b.roleArn &&
+    a.trustPolicy.toJsonString() === b.trustPolicy.toJsonString() &&
+    a.policies.length === b.policies.length &&
+    a.policies.every((d, i) => d.toJsonString() === b.policies[i].toJsonString())
+  );
+}
+
+/** A request context in words, naming every condition key of `keys`: `acs:SourceIp 8.8.8.8, no sts:ExternalId`. */
+function contextWords(context: RequestContext, keys: string[]): string {
+  if (keys.length === 0) return 'any request';
+  return keys.map((k) => (context[k] ? `${k} ${context[k].join(', ')}` : `no ${k}`)).join(', ');
+}
+
+/** The condition keys of the trials' documents, sorted. */
+function keysOf(trials: readonly Trial[]): string[] {
+  const keys = new Set<string>();
+  for (const t of trials) {
+    for (const d of [...t.policies, t.trustPolicy])
+      for (const s of d.statements) for (const c of s.conditions) keys.add(c.key);
+  }
+  return Array.from(keys).sort();
+}
+
 /** Is every request meeting `head` also one meeting some base set (a base set that asks no more)? */
 function covered(head: string[], base: string[][]): boolean {
   return base.some((b) => b.every((c) => head.includes(c)));
@@ -57,8 +114,9 @@ function covered(head: string[], base: string[][]): boolean {
 
 /**
  * What head lets in that base did not: a principal that can assume a role it could not, under a
- * condition set that no base set covers (a dropped condition is new access), or reachable where it
- * was not; and every permission or removed Deny that base did not have.
+ * condition set that no base set covers (a dropped condition is new access), for a request context that
+ * the evaluator admits on head's documents and not on base's (a dropped or narrowed Deny is new access),
+ * or reachable where it was not; and every permission or removed Deny that base did not have.
  */
 function newAccessOf(base: AccessGraph, head: AccessGraph, added: Fact[], removed: Fact[]): string[] {
   const before = entriesOf(base);
@@ -71,6 +129,14 @@ function newAccessOf(base: AccessGraph, head: AccessGraph, added: Fact[], remove
     else if (entry.row.reachable && !old.row.reachable) lines.push(`${text} (was ${MFA_ONLY})`);
     else if (entry.sets.some((s) => !covered(s, old.sets))) {
       lines.push(`${text} (before: when ${old.row.conditions || 'always'})`);
+    } else {
+      const [now, before] = [trialsOf(entry.row), trialsOf(old.row)];
+      const witness = newlyAdmitted(now, before);
+      if (witness === 'too many') {
+        lines.push(`${text} (conditions on too many keys to compare with base: review by hand)`);
+      } else if (witness) {
+        lines.push(`${text} (new for a request with ${contextWords(witness, keysOf([...now, ...before]))})`);
+      }
     }
   }
   const isAssume = (f: Fact) => / can assume /.test(f.text);

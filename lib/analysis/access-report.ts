@@ -9,13 +9,11 @@ import { MFA_ONLY, qualifiersOf, unknownValuesWords } from './private/reachabili
 import { SystemPolicies } from './system-policies';
 import { addTo } from '../policy/private/multimap';
 
-/** Text as one table cell: pipes escaped, newlines joined, `–` when empty (most cells need no change, and get no copy). */
+/** Text as one markdown line (a list item): line breaks, such as those of a reason given in code, joined. */
+const oneLine = (text: string): string => (/[\r\n]/.test(text) ? text.replace(/\s*[\r\n]+\s*/g, ' ') : text);
+/** Text as one table cell: pipes escaped, line breaks joined, `–` when empty (most cells need no change, and get no copy). */
 const cell = (text: string): string =>
-  text === ''
-    ? '–'
-    : text.includes('|') || text.includes('\n')
-      ? text.replace(/\|/g, '\\|').replace(/\n/g, ' ') || '–'
-      : text;
+  text === '' ? '–' : text.includes('|') || /[\r\n]/.test(text) ? oneLine(text.replace(/\|/g, '\\|')) || '–' : text;
 const code = (text: string): string => `\`${text}\``;
 
 /**
@@ -170,7 +168,9 @@ export class AccessReport {
       out.push('### Findings', '');
       for (const f of mine) {
         out.push(
-          `- **${f.severity}** ${code(f.id)}: ${f.message}${f.acknowledgedReason ? ` (acknowledged: ${f.acknowledgedReason})` : ''}`,
+          oneLine(
+            `- **${f.severity}** ${code(f.id)}: ${f.message}${f.acknowledgedReason ? ` (acknowledged: ${f.acknowledgedReason})` : ''}`,
+          ),
         );
       }
       out.push('');

@@ -77,3 +77,21 @@ describe('hand-written acknowledgements', () => {
     );
   });
 });
+
+test('a reason over several lines stays one list item of the role section (and one table cell)', () => {
+  const owner: Json = {
+    ...accountJson(OWNER, roleResources('r', [trustStatement([`acs:ram::${PARTNER}:root`])])),
+    '//': { 'cdktf-xaccount': { acknowledgements: [] } },
+  };
+  const open = AccessReport.fromGraph(AccessGraph.fromSynthOutput(handWrittenOut({ owner }))).findings[0];
+  const reason = 'approved by security\n\n  ticket SEC-123\r\nuntil June';
+  (owner['//'] as Json)['cdktf-xaccount'] = {
+    acknowledgements: [{ findingId: open.id, path: 'owner', reason, content: open.content }],
+  };
+  const markdown = AccessReport.fromGraph(AccessGraph.fromSynthOutput(handWrittenOut({ owner }))).toMarkdown();
+  const item = markdown.split('\n').filter((l) => l.startsWith(`- **${open.severity}** \`${open.id}\``));
+  expect(item).toEqual([
+    `- **${open.severity}** \`${open.id}\`: ${open.message} (acknowledged: approved by security ticket SEC-123 until June)`,
+  ]);
+  expect(markdown).toContain('| approved by security ticket SEC-123 until June |');
+});

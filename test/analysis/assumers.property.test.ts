@@ -2,9 +2,19 @@ import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AccessDiff, AccessGraph, Decision } from '../../lib/analysis';
+import { AccessDiff, AccessGraph, Decision, PolicyEvaluator } from '../../lib/analysis';
 import { writeOut } from './support/hand-written';
-import { oracle, principalsOf, RandomAccount, randomOutput, rolesOf, stacksOf, STS_ALL } from './support/random-output';
+import {
+  CONTEXTS,
+  oracle,
+  OraclePrincipal,
+  principalsOf,
+  RandomAccount,
+  randomOutput,
+  rolesOf,
+  stacksOf,
+  STS_ALL,
+} from './support/random-output';
 
 // Differential property test (issue 10, Proof): for every principal of a generated output and every
 // role, the report's verdict equals the evaluator's over every request context of the vocabulary.
@@ -27,6 +37,43 @@ function allowedPairs(accounts: RandomAccount[]): Set<string> {
   }
   return pairs;
 }
+
+/** The pairs allowed in both outputs for which some context of the vocabulary lets in on head and not on base. */
+function newlyAllowedPairs(base: RandomAccount[], head: RandomAccount[]): string[] {
+  const lines: string[] = [];
+  const baseRoles = new Map(rolesOf(base).map((r) => [r.arn, r]));
+  const basePrincipals = new Map(principalsOf(base).map((p) => [p.arn, p]));
+  for (const role of rolesOf(head)) {
+    const old = baseRoles.get(role.arn);
+    for (const p of principalsOf(head)) {
+      const was = basePrincipals.get(p.arn);
+      if (!old || !was || !oracle(was, old) || !oracle(p, role)) continue;
+      const admits = (q: OraclePrincipal, r: typeof role, c: (typeof CONTEXTS)[number]) =>
+        PolicyEvaluator.evaluateAssumeRole(q.policies, r.trust, q.arn, r.arn, c) === Decision.ALLOW;
+      if (CONTEXTS.some((c) => admits(p, role, c) && !admits(was, old, c)))
+        lines.push(`${p.arn} can assume ${role.arn}`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Head as base with one statement dropped (a trust statement of a role that has several, or one statement
+ * of a user's policy): a Deny dropped is new access that no Allow's conditions show.
+ */
+const baseAndDropped: fc.Arbitrary<[RandomAccount[], RandomAccount[]]> = randomOutput.chain((base) =>
+  fc.tuple(fc.constant(base), fc.nat(), fc.nat(), fc.boolean()).map(([, which, statement, trust]) => {
+    const head = JSON.parse(JSON.stringify(base)) as RandomAccount[];
+    type Doc = { Statement: object[] };
+    const docs: Doc[] = trust
+      ? head.flatMap((a) => a.roles.map((r) => r.trust as Doc))
+      : head.flatMap((a) => a.users.flatMap((u) => u.policies as Doc[]));
+    const several = docs.filter((d) => d.Statement.length > 1);
+    const target = several[which % Math.max(1, several.length)];
+    target?.Statement.splice(statement % target.Statement.length, 1);
+    return [base, head];
+  }),
+);
 
 describe('assumer verdicts equal the evaluator over the vocabulary (property)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -82,8 +129,22 @@ describe('assumer verdicts equal the evaluator over the vocabulary (property)', 
         for (const p of before) if (!after.has(p)) expect([p, removed.has(p)]).toEqual([p, true]);
         for (const p of [...added, ...fresh]) expect([p, after.has(p)]).toEqual([p, true]);
         for (const p of removed) expect([p, before.has(p)]).toEqual([p, true]);
+        // Allowed on both sides: new access whenever some context of the vocabulary lets the principal in
+        // on head's documents and not on base's (a dropped Deny, a dropped or widened condition).
+        for (const line of newlyAllowedPairs(base, head)) expect([line, fresh.has(line)]).toEqual([line, true]);
         const same = AccessDiff.between(graphOf(base, 'base'), graphOf(base, 'again'));
         expect([same.added, same.removed, same.newAccess]).toEqual([[], [], []]);
+      }),
+      { numRuns: Math.ceil(RUNS / 3), verbose: 1 },
+    );
+  });
+
+  test('AccessDiff: a statement dropped from base is new access exactly where the evaluator lets more in', () => {
+    fc.assert(
+      fc.property(baseAndDropped, ([base, head]) => {
+        const diff = AccessDiff.between(graphOf(base, 'base'), graphOf(head, 'head'));
+        const fresh = new Set(diff.newAccess.map((l) => /^(\S+ can assume \S+)/.exec(l)?.[1]));
+        for (const line of newlyAllowedPairs(base, head)) expect([line, fresh.has(line)]).toEqual([line, true]);
       }),
       { numRuns: Math.ceil(RUNS / 3), verbose: 1 },
     );

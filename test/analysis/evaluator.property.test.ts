@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { AccessRequest, Decision, EvaluatorOptions, PolicyEvaluator } from '../../lib/analysis';
 import { Condition, ConditionOperator, Effect, PolicyDocument, PolicyStatement } from '../../lib/policy';
+import { complementOf } from '../../lib/analysis/private/condition-eval';
 import {
   ACCOUNTS,
   ACTIONS,
@@ -222,5 +223,39 @@ describe('negation pairs give opposite results on keys the request has (property
       }),
       options,
     );
+  });
+});
+
+// The report says a way past a Deny as the complement of the condition it fails: exactly the pairs above,
+// which are complements on a missing key too under the evaluator's default (a negated operator holds there).
+describe('complementOf: the condition that holds exactly where a condition fails (default options)', () => {
+  test.each(SET_PAIRS)('%s / %s, either way round', (positive, negative, policyValues, requestValues) => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.uniqueArray(fc.constantFrom(...policyValues), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.constantFrom(...requestValues), { maxLength: 3 }),
+        (flip, values, present) => {
+          const condition = Condition.of(flip ? negative : positive, 'acs:Key', values);
+          const complement = complementOf(condition)!;
+          expect([complement.operator, complement.key, complement.values]).toEqual([
+            flip ? positive : negative,
+            'acs:Key',
+            condition.values,
+          ]);
+          const ctx: { [key: string]: string[] } = present.length > 0 ? { 'acs:Key': present } : {};
+          expect(holds(complement, ctx)).toBe(!holds(condition, ctx));
+        },
+      ),
+      options,
+    );
+  });
+
+  test('orderings and Bool have none: both sides fail on a missing key', () => {
+    for (const [less, atLeast] of ORDER_PAIRS) {
+      expect(complementOf(Condition.of(less, 'acs:Key', ['1']))).toBeUndefined();
+      expect(complementOf(Condition.of(atLeast, 'acs:Key', ['1']))).toBeUndefined();
+    }
+    expect(complementOf(Condition.bool('acs:MFAPresent', true))).toBeUndefined();
   });
 });

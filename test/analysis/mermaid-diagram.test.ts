@@ -21,7 +21,8 @@ const root = (account: string) => `acs:ram::${account}:root`;
  * Owner A (in a stack whose name needs escaping): role x, trusted by B, by A's role ops and by D (outside the
  * output), with actions of every verb on a bucket, all actions on an instance, and a read under a condition
  * on that instance too; role ops, trusted by A and D, granted x. B's users u and w get in through group grp,
- * v directly, and a user named by a Terraform variable through grp too (not drawn); b2 is another stack of B; the stack nowhere has no account.
+ * v directly, and a user named by a Terraform variable through grp too (a node of its own); b2 is another stack of B;
+ * the stack nowhere has no account.
  */
 function detailed(): string {
   const bucket = `acs:oss:*:${A}:bucket/b<"q">`;
@@ -80,7 +81,7 @@ function detailed(): string {
         alicloud_ram_group_membership: { m: { group_name: 'grp', user_names: ['u', 'w'] } },
         alicloud_ram_group_policy_attachment: { a: { group_name: 'grp', policy_name: 'g', policy_type: 'Custom' } },
         alicloud_ram_user_policy_attachment: { a: { user_name: 'v', policy_name: 'g', policy_type: 'Custom' } },
-        // a member of grp named by a Terraform variable: gets in, but has no node
+        // a member of grp named by a Terraform variable: gets in, for some values
         alicloud_ram_user_group_attachment: { t: { group_name: 'grp', user_name: '${var.partner_user}' } },
       },
     },
@@ -111,6 +112,7 @@ test('the detailed diagram: escaped labels, the verbs of each edge, every kind o
       '    n3["user w"]',
       '    n4["user y"]',
       '    n6["group grp"]',
+      '    n14["user ${var.partner_user}"]',
       '  end',
       `  subgraph a2["account ${A} (own#quot;#lt;er#gt;)"]`,
       '    n7["role ops"]',
@@ -132,11 +134,12 @@ test('the detailed diagram: escaped labels, the verbs of each edge, every kind o
       '  n11 -->|read| n12',
       // the verbs of the actions on the bucket, sorted
       '  n11 -->|all actions, consume, read, startinstance, write| n13',
-      // u and w get in through grp: one edge from the group; v directly; the role ops; account D; the user
-      // named by a variable has no edge
+      // u and w get in through grp: one edge from the group; v directly; the role ops; the user named by a
+      // variable, for some values of it; account D
       '  n6 -->|can assume| n11',
       '  n2 -->|can assume| n11',
       '  n7 -->|can assume| n11',
+      '  n14 -.->|can assume, for some values| n11',
       '  n9 -.->|trusted| n11',
       '  n1 -->|member of| n6',
       '  n3 -->|member of| n6',
@@ -203,10 +206,14 @@ test('above 40 roles, accounts only: the roles and users of each, and how many r
       `  a2["account ${C}: 0 role(s), 1 user(s)"]`,
       `  a3["account ${A}: 40 role(s), 0 user(s)"]`,
       '  a4["account unknown: 1 role(s), 2 user(s)"]',
-      // users only: neither A's role r6 (which may assume r5) nor account D (trusted by r4) is counted
+      // every account outside the output is one node: here D, trusted by r4
+      '  a5["1 account(s) not in this output: their users and roles they grant"]',
+      '  a5 -.->|can assume 1 role(s)| a3',
       `  a1 -->|can assume 2 role(s)| a3`,
       `  a1 -->|can assume 1 role(s)| a4`,
       `  a2 -->|can assume 1 role(s)| a3`,
+      // roles count as users do: A's role r6 may assume r5
+      `  a3 -->|can assume 1 role(s)| a3`,
     ].join('\n'),
   );
 });

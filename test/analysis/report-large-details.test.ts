@@ -113,13 +113,16 @@ describe('41 roles', () => {
     );
   });
 
-  test('the accounts-only diagram: accounts sorted, unknown last, edges of reachable users only, sorted', () => {
+  test('the accounts-only diagram: accounts sorted, unknown last, then those outside the output; edges sorted', () => {
     const diagram = markdown.slice(markdown.indexOf('```mermaid\n') + 11, markdown.lastIndexOf('\n```'));
     expect(diagram.split('\n')).toEqual([
       'flowchart LR',
       `  a1["account ${P}: 0 role(s), 2 user(s)"]`,
       `  a2["account ${OWN}: 40 role(s), 1 user(s)"]`,
       '  a3["account unknown: 2 role(s), 0 user(s)"]',
+      // C, trusted by r02, is not in the output: its users and roles that it grants can assume r02
+      '  a4["1 account(s) not in this output: their users and roles they grant"]',
+      '  a4 -.->|can assume 1 role(s)| a2',
       '  a1 -->|can assume 1 role(s)| a2',
       '  a1 -->|can assume 1 role(s)| a3',
       '  a2 -->|can assume 38 role(s)| a2',

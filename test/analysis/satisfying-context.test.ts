@@ -89,11 +89,11 @@ describe('satisfyingContext and candidateContexts, operator by operator', () => 
     expect(candidateContexts([condition]).next().value).toEqual(first);
   });
 
-  // The addresses tried for a block are its first and last (both inside it), and every value tried for a
-  // pattern matches it but the one with `~` added after a final `*`: so those never give a present value
-  // that misses IpAddress, or one that meets NotIpAddress or StringNotLike `a*`.
-  const NO_PRESENT_MISS = new Set<string>([ConditionOperator.IP_ADDRESS]);
-  const NO_PRESENT_MEET = new Set<string>([ConditionOperator.NOT_IP_ADDRESS, ConditionOperator.STRING_NOT_LIKE]);
+  // Every value tried for a pattern matches it but the one with `~` added after a final `*`: so those never
+  // give a present value that meets StringNotLike `a*`. The addresses tried for a block are its first and
+  // last and the two just outside it, so IpAddress and NotIpAddress are both met and missed.
+  const NO_PRESENT_MISS = new Set<string>([]);
+  const NO_PRESENT_MEET = new Set<string>([ConditionOperator.STRING_NOT_LIKE]);
   test.each(SAMPLES)('%s %j: present values that meet it and that miss it are tried', (operator, values) => {
     const condition = Condition.of(operator, KEY, values);
     const present = Array.from(candidateContexts([condition])).filter((c) => KEY in c);
@@ -123,6 +123,30 @@ describe('satisfyingContext and candidateContexts, operator by operator', () => 
       conditions.every((x) => conditionHolds(x, c, true)),
     );
     expect(met.map((c) => c[KEY])).toContainEqual(meeting);
+  });
+
+  test('a block is tried at its first and last address and just outside them, within the IPv4 range', () => {
+    const tried = (cidr: string) =>
+      Array.from(candidateContexts([Condition.ipAddress(KEY, [cidr])]))
+        .slice(1)
+        .map((c) => c[KEY]?.[0]);
+    expect(tried('10.1.0.0/16')).toEqual([undefined, '10.1.0.0', '10.1.255.255', '10.0.255.255', '10.2.0.0']);
+    expect(tried('0.0.0.0/8')).toEqual([undefined, '0.0.0.0', '0.255.255.255', '1.0.0.0']);
+    expect(tried('255.0.0.0/8')).toEqual([undefined, '255.0.0.0', '255.255.255.255', '254.255.255.255']);
+    expect(tried('0.0.0.0/0')).toEqual([undefined, '0.0.0.0', '255.255.255.255']);
+  });
+
+  test('a stretch bounded only by other blocks (11.0.0.0/8: in 8.0.0.0/5, outside the rest) is among the candidates', () => {
+    const conditions = [
+      Condition.ipAddress(KEY, ['8.0.0.0/5']),
+      Condition.notIpAddress(KEY, ['8.0.0.0/7']),
+      Condition.notIpAddress(KEY, ['10.0.0.0/8']),
+      Condition.notIpAddress(KEY, ['12.0.0.0/6']),
+    ];
+    const met = Array.from(candidateContexts(conditions)).filter((c) =>
+      conditions.every((x) => conditionHolds(x, c, true)),
+    );
+    expect(met.map((c) => c[KEY])).toEqual([['11.0.0.0'], ['11.255.255.255']]);
   });
 
   test('a value that is not a number, a date or an address is tried as written', () => {

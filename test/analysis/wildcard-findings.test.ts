@@ -132,3 +132,9 @@ describe('wildcard findings of custom role policies', () => {
     expect(wildcards(literal, { u: { role_name: 'x', policy_name: 'elsewhere', policy_type: 'Custom' } })).toEqual([]);
   });
 });
+
+test('a one-project resource beside a whole wildcard in one statement: only the wildcard is listed', () => {
+  expect(wildcards([allow('log:GetLogStoreLogs', ['acs:log:*:*:project/p', 'acs:log:*:*:*'])])).toEqual([
+    RESOURCE('acs:log:*:*:*'),
+  ]);
+});

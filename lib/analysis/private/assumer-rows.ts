@@ -3,7 +3,7 @@ import { conditionIdentity } from '../../policy/condition';
 import { AssumeResult } from '../graph-model';
 import { describeConditions } from './describe';
 import { coversAssumeRole, globMatches } from './glob';
-import { candidateContexts } from './satisfying-context';
+import { admittingContexts, AdmittingCandidate } from './satisfying-context';
 import { sortBy, sortStrings } from './sort';
 
 // The pieces of an assumer row: which statements pair up for a caller and a role, the request contexts to
@@ -17,9 +17,34 @@ export function conditionSetsOf(result: AssumeResult): Condition[][] {
   return SETS.get(result) ?? [];
 }
 
-/** Records a result's condition sets; a result without any needs no entry (`conditionSetsOf` says `[]`). */
-export function remember(result: AssumeResult, sets: Condition[][]): AssumeResult {
+/**
+ * One question a row's verdict answers, as the evaluator's inputs: may `callerArn`, holding `policies`,
+ * assume `roleArn` under `trustPolicy`? A row allows a request context when one of its trials does (a
+ * class row asks for several made-up callers). AccessDiff asks both outputs' trials about the same
+ * contexts, so that what head newly allows is the evaluator's word, not a comparison of condition texts.
+ */
+export interface Trial {
+  readonly callerArn: string;
+  readonly policies: PolicyDocument[];
+  readonly trustPolicy: PolicyDocument;
+  readonly roleArn: string;
+}
+
+/** The trials of each result. */
+const TRIALS = new WeakMap<AssumeResult, readonly Trial[]>();
+
+/** The trials behind a result's verdict (empty for a row no caller's documents decide, such as an account root's). */
+export function trialsOf(result: AssumeResult): readonly Trial[] {
+  return TRIALS.get(result) ?? [];
+}
+
+/**
+ * Records a result's condition sets and the trials behind its verdict; a result without sets needs no
+ * entry for them (`conditionSetsOf` says `[]`).
+ */
+export function remember(result: AssumeResult, sets: Condition[][], trials: readonly Trial[]): AssumeResult {
   if (sets.length > 0) SETS.set(result, sets);
+  if (trials.length > 0) TRIALS.set(result, trials);
   return result;
 }
 
@@ -65,11 +90,14 @@ export function statementsOf(
  * matching (resources compared without case), used only to skip statements that cannot matter.
  */
 export function mayCover(statement: PolicyStatement, roleArn: string): boolean {
-  const action =
-    statement.notActions.length > 0
-      ? !statement.notActions.some((a) => globMatches(a, 'sts:AssumeRole', false))
-      : statement.actions.some(coversAssumeRole);
-  return action && statement.resources.some((r) => globMatches(r, roleArn, false));
+  return coversAssumeRoleAction(statement) && statement.resources.some((r) => globMatches(r, roleArn, false));
+}
+
+/** Could the statement's `Action` or `NotAction` cover `sts:AssumeRole`? (without case: a superset) */
+function coversAssumeRoleAction(statement: PolicyStatement): boolean {
+  return statement.notActions.length > 0
+    ? !statement.notActions.some((a) => globMatches(a, 'sts:AssumeRole', false))
+    : statement.actions.some(coversAssumeRole);
 }
 
 export function unique(sets: Condition[][]): Condition[][] {
@@ -97,18 +125,40 @@ export function words(sets: Condition[][]): { conditions: string; conditionSets:
 
 /** The empty request context, shared (the evaluator never changes a context). */
 export const NO_CONTEXT: { [key: string]: string[] } = Object.freeze({}) as { [key: string]: string[] };
-const ONLY_NO_CONTEXT: readonly { [key: string]: string[] }[] = Object.freeze([NO_CONTEXT]);
+const ONLY_NO_CONTEXT: readonly AdmittingCandidate[] = Object.freeze([
+  Object.freeze({ context: NO_CONTEXT, failed: [] }),
+]);
 
 /**
- * The request contexts to try for a pair of statements: those of `candidateContexts`, except that with
- * no condition at all and nothing restricted every context it gives is empty, so one empty context says
- * what they all say (the evaluator is a function of the request).
+ * The request contexts to try for a pair of statements: those of `admittingContexts`, except that with no
+ * condition at all and nothing restricted every context is empty, so one empty context says what they all
+ * say (the evaluator is a function of the request).
  */
 export function contextsFor(
   set: Condition[],
-  denyConditions: Condition[],
+  denies: Condition[][],
   restrict?: { [key: string]: (string | undefined)[] },
-): Iterable<{ [key: string]: string[] }> {
-  if (set.length === 0 && denyConditions.length === 0 && restrict === undefined) return ONLY_NO_CONTEXT;
-  return candidateContexts([...set, ...denyConditions], restrict);
+): Iterable<AdmittingCandidate> {
+  if (set.length === 0 && denies.length === 0 && restrict === undefined) return ONLY_NO_CONTEXT;
+  return admittingContexts(set, denies, restrict);
+}
+
+/**
+ * Could an identity or trust Deny statement apply to AssumeRole of the role by this caller? A superset of
+ * the evaluator's matching (actions and resources without case; principals as the evaluator names them),
+ * used only to leave out Deny statements that cannot matter.
+ */
+export function mayDeny(statement: PolicyStatement, roleArn: string, arn: string, root: string): boolean {
+  if (statement.principals.length > 0) return coversAssumeRoleAction(statement) && names(statement, arn, root);
+  return mayCover(statement, roleArn);
+}
+
+/** The condition sets of one pair, without those that ask more than another (failing a Deny that did not apply). */
+export function fewest(sets: Condition[][]): Condition[][] {
+  if (sets.length <= 1) return sets;
+  const ids = sets.map((set) => new Set(set.map(conditionIdentity)));
+  return sets.filter(
+    (_, i) =>
+      !ids.some((other, j) => j !== i && other.size < ids[i].size && Array.from(other).every((c) => ids[i].has(c))),
+  );
 }

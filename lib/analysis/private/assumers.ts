@@ -5,15 +5,22 @@ import { Decision } from '../decision';
 import { AssumeResult, GraphRole, GraphUser } from '../graph-model';
 import { PolicyEvaluator } from '../policy-evaluator';
 import { SystemPolicies } from '../system-policies';
+import { AnalysisInputError } from '../analysis-input-error';
+import { complementOf } from './condition-eval';
+import { admittingCount } from './satisfying-context';
 import {
   CallerStatements,
   conditionSetsOf,
   contextsFor,
+  fewest,
   mayCover,
+  mayDeny,
   names,
   NO_CONTEXT,
   NO_SETS,
   remember,
+  Trial,
+  trialsOf,
   statementsOf,
   unique,
   words,
@@ -21,6 +28,20 @@ import {
 import type { UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
+
+/**
+ * At most this many ways past the Deny statements are tried for one caller and role (each Deny with k
+ * conditions multiplies them by k + 1); beyond it the analysis stops with an error rather than guess.
+ */
+const MAX_DENY_CHOICES = 4096;
+
+/** The complements of the failed conditions that one operator says (the others are left out: the set asks less). */
+function complementsOf(failed: Condition[]): Condition[] {
+  return failed.flatMap((c) => {
+    const complement = complementOf(c);
+    return complement ? [complement] : [];
+  });
+}
 
 /** An account that appears nowhere in any output: stands for "any other account". */
 const UNRELATED_ACCOUNT = '0000000000000000';
@@ -102,7 +123,7 @@ export class AssumerComputation {
       const via = this.entrantsOf(caller)
         .filter((who) => who !== `role ${caller.arn}`) // a role assuming itself adds no one
         .map((who) => `${who} → role ${caller.arn} → role ${role.arn}`);
-      result[i] = remember({ ...row, via }, conditionSetsOf(row));
+      result[i] = remember({ ...row, via }, conditionSetsOf(row), trialsOf(row));
     }
     return result;
   }
@@ -196,8 +217,21 @@ export class AssumerComputation {
     const trustDeny = statementsOf(this.split, this.trustOf(role)).denies;
     const { allows, denies: grantDeny } = statementsOf(this.split, caller.policies);
     const grants = allows.filter((s) => mayCover(s, role.arn));
-    const denyConditions =
-      trustDeny.length === 0 && grantDeny.length === 0 ? [] : [...trustDeny, ...grantDeny].flatMap((s) => s.conditions);
+    // The conditions of each Deny that may apply: a request gets past it by failing one of them.
+    const denies =
+      trustDeny.length === 0 && grantDeny.length === 0
+        ? NO_SETS
+        : [...trustDeny, ...grantDeny]
+            .filter((s) => s.conditions.length > 0 && mayDeny(s, role.arn, caller.arn, root))
+            .map((s) => s.conditions);
+    if (admittingCount(denies) > MAX_DENY_CHOICES) {
+      throw new AnalysisInputError(
+        this.fileOf(role),
+        `role ${role.roleName}: ${denies.length} Deny statements with conditions may apply to ${caller.arn}, ` +
+          `${admittingCount(denies)} ways past them, more than the ${MAX_DENY_CHOICES} this analysis tries ` +
+          '(it says neither yes nor no; merge the Deny statements)',
+      );
+    }
     const sets: Condition[][] = [];
     let admitting: { [key: string]: string[] } | undefined;
     // With one statement on each side, the pair's documents say what the whole documents say for this
@@ -208,17 +242,24 @@ export class AssumerComputation {
       for (const g of grants) {
         const grantDocs = whole ? caller.policies : [new PolicyDocument([g, ...grantDeny])];
         const set = [...t.conditions, ...g.conditions];
-        for (const context of contextsFor(set, denyConditions, restrict)) {
+        // Every way past the Denies that admits is a condition set: the pair's own conditions, and the
+        // complement of each Deny condition it fails (where one operator says it: a set only ever asks less).
+        const pair: Condition[][] = [];
+        for (const { context, failed } of contextsFor(set, denies, restrict)) {
           const decision = PolicyEvaluator.evaluateAssumeRole(grantDocs, trustDoc, caller.arn, role.arn, context);
-          if (decision === Decision.ALLOW) {
-            sets.push(set);
-            admitting ??= context;
-            break;
-          }
+          if (decision !== Decision.ALLOW) continue;
+          pair.push(failed.length === 0 ? set : [...set, ...complementsOf(failed)]);
+          admitting ??= context;
         }
+        sets.push(...fewest(pair));
       }
     }
     return { sets: unique(sets), context: admitting };
+  }
+
+  /** The file of the role's stack, for an error about it. */
+  private fileOf(role: GraphRole): string {
+    return this.graph.stacks.find((s) => s.name === role.stack)?.file ?? role.stack;
   }
 
   /** One row for a caller of the output. */
@@ -257,7 +298,7 @@ export class AssumerComputation {
         ? `${explained.reason}, but no request of this output can be sent with MFA`
         : explained.reason,
     };
-    return remember(result, sets);
+    return remember(result, sets, [trial(caller.arn, caller.policies, role)]);
   }
 
   /**
@@ -287,6 +328,7 @@ export class AssumerComputation {
         reason: `${explained.reason}, for some values of ${values}, which this output does not know (as written, the evaluator says no)`,
       },
       widened.sets,
+      [trial(caller.arn, widened.policies, widened.role)],
     );
   }
 
@@ -330,6 +372,7 @@ export class AssumerComputation {
                 `${holder.policies.map((p) => p.policyName).join(', ')}, which lets it in`,
             },
             sets,
+            [widened ? trial(arn, widened.policies, widened.role) : trial(arn, policies, role)],
           ),
         );
         break;
@@ -465,11 +508,16 @@ export class AssumerComputation {
             reason: `${reason}; allowed for some values of ${values}, which this output does not know`,
           },
           widened.sets,
+          [trial(arn, widened.policies, widened.role)],
         );
       }
     }
     const sets = allowedSets ? unique(allowedSets) : NO_SETS;
-    return remember({ principal, kind, decision, ...words(sets), reachable: true, reason }, sets);
+    return remember(
+      { principal, kind, decision, ...words(sets), reachable: true, reason },
+      sets,
+      callers.map(({ arn }) => trial(arn, policies, role)),
+    );
   }
 
   private compute(role: GraphRole): AssumeResult[] {
@@ -533,6 +581,11 @@ export class AssumerComputation {
     );
     return results;
   }
+}
+
+/** The evaluator's inputs for `callerArn` holding `policies` and the role (AccessDiff asks them again). */
+function trial(callerArn: string, policies: PolicyDocument[], role: GraphRole): Trial {
+  return { callerArn, policies, trustPolicy: role.trustPolicy, roleArn: role.arn };
 }
 
 /** Why a caller let in only with MFA cannot get in through this output's requests. */

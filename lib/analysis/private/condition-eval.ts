@@ -12,6 +12,35 @@ export const NEGATED = new Set<string>([
   ConditionOperator.NOT_IP_ADDRESS,
 ]);
 
+/**
+ * Operator pairs that are exact complements under the evaluator's defaults (a negated operator holds on a
+ * missing key, a positive one does not): `StringEquals` fails exactly where `StringNotEquals` holds. The
+ * inequalities (`NumericLessThan`, `DateGreaterThan`, ...) and `Bool` have no such partner (both sides fail
+ * on a missing key), so their failure has no condition of its own.
+ */
+const COMPLEMENT: { readonly [operator: string]: ConditionOperator } = {
+  [ConditionOperator.STRING_EQUALS]: ConditionOperator.STRING_NOT_EQUALS,
+  [ConditionOperator.STRING_NOT_EQUALS]: ConditionOperator.STRING_EQUALS,
+  [ConditionOperator.STRING_EQUALS_IGNORE_CASE]: ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE,
+  [ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE]: ConditionOperator.STRING_EQUALS_IGNORE_CASE,
+  [ConditionOperator.STRING_LIKE]: ConditionOperator.STRING_NOT_LIKE,
+  [ConditionOperator.STRING_NOT_LIKE]: ConditionOperator.STRING_LIKE,
+  [ConditionOperator.NUMERIC_EQUALS]: ConditionOperator.NUMERIC_NOT_EQUALS,
+  [ConditionOperator.NUMERIC_NOT_EQUALS]: ConditionOperator.NUMERIC_EQUALS,
+  [ConditionOperator.DATE_EQUALS]: ConditionOperator.DATE_NOT_EQUALS,
+  [ConditionOperator.DATE_NOT_EQUALS]: ConditionOperator.DATE_EQUALS,
+  [ConditionOperator.IP_ADDRESS]: ConditionOperator.NOT_IP_ADDRESS,
+  [ConditionOperator.NOT_IP_ADDRESS]: ConditionOperator.IP_ADDRESS,
+};
+
+/** The condition that holds exactly where `condition` fails, when one operator says it; undefined otherwise. */
+export function complementOf(condition: Condition): Condition | undefined {
+  const operator = Object.prototype.hasOwnProperty.call(COMPLEMENT, condition.operator)
+    ? COMPLEMENT[condition.operator]
+    : undefined;
+  return operator === undefined ? undefined : Condition.of(operator, condition.key, condition.values);
+}
+
 function ipFamily(value: string): 'ipv4' | 'ipv6' | undefined {
   const address = value.split('/')[0];
   return isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : undefined;

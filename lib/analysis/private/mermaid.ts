@@ -1,4 +1,5 @@
 import { AccessGraph } from '../access-graph';
+import { AssumeResult, GraphRole } from '../graph-model';
 import { Decision } from '../decision';
 import { shortResource } from './describe';
 import { arnOf } from './graph-builder';
@@ -30,10 +31,51 @@ function verbs(actions: string[]): string {
 /** Above this many roles the diagram shows accounts only: thousands of nodes help no reader (nor renderer). */
 export const MAX_DETAILED_ROLES = 40;
 
-/** Accounts as nodes, with how many roles of one the users of another can assume. */
+/** The account an allowed row's principal belongs to (its id, or `unknown`), as the summary counts it. */
+function entrantAccount(graph: AccessGraph, row: AssumeResult): string {
+  if (row.kind === 'user') return graph.user(row.principal)?.accountId ?? 'unknown';
+  if (row.kind === 'role') return graph.role(row.principal)?.accountId ?? accountIn(row.principal);
+  return accountIn(row.principal);
+}
+
+/** The account id an entrant's words or ARN name (`acs:ram::<id>:`, `... of <id>`), else `unknown`. */
+function accountIn(text: string): string {
+  return /^acs:ram::(\d+):/.exec(text)?.[1] ?? / of (\d+)\b/.exec(text)?.[1] ?? 'unknown';
+}
+
+/** The rows of the role's entrants that get in (allowed and reachable). */
+function entrants(graph: AccessGraph, role: GraphRole): AssumeResult[] {
+  return graph.assumersOf(role).filter((r) => r.decision === Decision.ALLOW && r.reachable);
+}
+
+/** The summary's one node for every account that is not in the output (thousands of partners are one node). */
+const OUTSIDE = '\u0001outside';
+
+/**
+ * Accounts as nodes, with how many roles of one the users and roles of another can assume; the accounts not in
+ * the output (a trusted partner whose own grants are not known here) are one node.
+ */
 function accountSummary(graph: AccessGraph): string {
   const lines = ['flowchart LR'];
-  const accounts = Array.from(new Set([...graph.roles, ...graph.users].map((x) => x.accountId ?? 'unknown'))).sort();
+  const inOutput = new Set([...graph.roles, ...graph.users].map((x) => x.accountId ?? 'unknown'));
+  const counts = new Map<string, number>();
+  const outside = new Set<string>();
+  for (const role of graph.roles) {
+    const from = new Set<string>();
+    for (const r of entrants(graph, role)) {
+      const account = entrantAccount(graph, r);
+      if (inOutput.has(account)) from.add(account);
+      else {
+        outside.add(r.kind === 'unrelated-account' ? 'any other' : account);
+        from.add(OUTSIDE);
+      }
+    }
+    for (const account of from) {
+      const key = `${account}\u0000${role.accountId ?? 'unknown'}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const accounts = [...Array.from(inOutput).sort(), ...(outside.size > 0 ? [OUTSIDE] : [])];
   const ids = new Map(accounts.map((account, i) => [account, `a${i + 1}`]));
   const id = (account: string) => ids.get(account) ?? 'a0'; // `a0` is what indexOf's -1 gave
   // Counted in one pass each: one filter per account was quadratic in outputs of many partner accounts.
@@ -45,28 +87,23 @@ function accountSummary(graph: AccessGraph): string {
   const rolesBy = count(graph.roles);
   const usersBy = count(graph.users);
   for (const account of accounts) {
-    const roles = rolesBy.get(account) ?? 0;
-    const users = usersBy.get(account) ?? 0;
-    lines.push(`  ${id(account)}${label(`account ${account}: ${roles} role(s), ${users} user(s)`)}`);
+    const text =
+      account === OUTSIDE
+        ? `${outside.size} account(s) not in this output: their users and roles they grant`
+        : `account ${account}: ${rolesBy.get(account) ?? 0} role(s), ${usersBy.get(account) ?? 0} user(s)`;
+    lines.push(`  ${id(account)}${label(text)}`);
   }
-  const counts = new Map<string, number>();
-  for (const role of graph.roles) {
-    const from = new Set(
-      graph
-        .assumersOf(role)
-        .filter((r) => r.kind === 'user' && r.decision === Decision.ALLOW && r.reachable)
-        .map((r) => graph.user(r.principal)?.accountId ?? 'unknown'),
-    );
-    for (const account of from) {
-      const key = `${account}\u0000${role.accountId ?? 'unknown'}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  for (const [key, count] of Array.from(counts.entries()).sort()) {
+  for (const [key, n] of Array.from(counts.entries()).sort()) {
     const [from, to] = key.split('\u0000');
-    lines.push(`  ${id(from)} -->|can assume ${count} role(s)| ${id(to)}`);
+    lines.push(`  ${id(from)} ${from === OUTSIDE ? '-.->' : '-->'}|can assume ${n} role(s)| ${id(to)}`);
   }
   return lines.join('\n');
+}
+
+/** A node's words for an entrant: `user ${var.u}` for a user ARN, the row's own words otherwise. */
+function entrantLabel(principal: string): string {
+  const user = /^acs:ram::\d+:user\/(.+)$/.exec(principal);
+  return user ? `user ${user[1]}` : principal;
 }
 
 /**
@@ -102,14 +139,16 @@ export function mermaidDiagram(graph: AccessGraph): string {
       if (!ids.has(key)) place(role.accountId, `${id(key)}${label(shortResource(permission.resource))}`);
       edges.push(`  ${id(role.arn)} -->|${edgeText(verbs(permission.allowed))}| ${id(key)}`);
     }
-    for (const result of graph.assumersOf(role).filter((r) => r.decision === Decision.ALLOW && r.reachable)) {
+    for (const result of entrants(graph, role)) {
+      // An entrant that gets in only for some values of Terraform expressions says so on its edge.
+      const can = result.dependsOn ? 'can assume, for some values' : 'can assume';
       if (result.kind === 'role' && graph.role(result.principal)) {
-        edges.push(`  ${id(result.principal)} -->|can assume| ${id(role.arn)}`);
-      } else if (result.kind === 'user') {
+        edges.push(`  ${id(result.principal)} -->|${can}| ${id(role.arn)}`);
+      } else if (result.kind === 'user' && graph.user(result.principal)) {
         const user = graph.user(result.principal)!;
         const via =
           user.groups.length > 0 ? id(`group:${user.stack}:${user.accountId}:${user.groups[0]}`) : id(user.arn);
-        const edge = `  ${via} -->|can assume| ${id(role.arn)}`;
+        const edge = `  ${via} -->|${can}| ${id(role.arn)}`;
         if (!seen.has(edge)) {
           seen.add(edge);
           edges.push(edge);
@@ -120,6 +159,17 @@ export function mermaidDiagram(graph: AccessGraph): string {
         if (!ids.has(key))
           lines.push(`  ${id(key)}${label(`account ${account}: RAM users it grants (not in this output)`)}`);
         edges.push(`  ${id(key)} -.->|trusted| ${id(role.arn)}`);
+      } else {
+        // Any other entrant (a user named by a Terraform value, a class of principals for some values): a node
+        // of its own, in its account when the output has it, so that no one who gets in is left undrawn.
+        const key = `entrant:${result.principal}`;
+        if (!ids.has(key)) {
+          const node = `${id(key)}${label(entrantLabel(result.principal))}`;
+          const account = accountIn(result.principal);
+          if (accounts.has(account)) place(account, node);
+          else lines.push(`  ${node}`);
+        }
+        edges.push(`  ${id(key)} -.->|${can}| ${id(role.arn)}`);
       }
     }
   }

@@ -76,9 +76,12 @@ const statementWords = new WeakMap<PolicyStatement, StatementWords>();
 function wordsOf(statement: PolicyStatement): StatementWords {
   let words = statementWords.get(statement);
   if (!words) {
-    const actions =
-      statement.actions.length > 0 ? statement.actions : statement.notActions.map((a) => `everything except ${a}`);
-    words = { conditions: describeConditions(statement.conditions), actionWords: actions.map(describeAction) };
+    // A NotAction is "everything except" the action described: `everything except ram:* (every ram action)`.
+    const actionWords =
+      statement.actions.length > 0
+        ? statement.actions.map(describeAction)
+        : statement.notActions.map((a) => `everything except ${describeAction(a)}`);
+    words = { conditions: describeConditions(statement.conditions), actionWords };
     statementWords.set(statement, words);
   }
   return words;

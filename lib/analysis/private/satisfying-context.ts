@@ -1,4 +1,5 @@
 import { Condition, ConditionOperator } from '../../policy';
+import { conditionHolds } from './condition-eval';
 import { sortStrings } from './sort';
 
 /**
@@ -51,7 +52,11 @@ export function satisfyingContext(conditions: Condition[]): { [key: string]: str
 /** A request context: condition keys and their values. */
 export type RequestContext = { [key: string]: string[] };
 
-/** The first and the last address of an IPv4 CIDR (the network address alone for IPv6 or a bare address). */
+/**
+ * The first and the last address of an IPv4 CIDR and the addresses just outside it (the network address
+ * alone for IPv6 or a bare address): every stretch of addresses that the CIDRs of a set of conditions
+ * treat alike begins or ends at one of these, so the candidates of all the CIDRs meet every stretch.
+ */
 function ipCandidates(cidr: string): string[] {
   const [address, prefixText] = cidr.split('/');
   const octets = address.split('.').map(Number);
@@ -63,7 +68,13 @@ function ipCandidates(cidr: string): string[] {
   const size = 2 ** (32 - Math.min(prefix, 32));
   const first = value - (value % size);
   const text = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
-  return [text(first), text(first + size - 1)];
+  const last = first + size - 1;
+  return [
+    text(first),
+    text(last),
+    ...(first > 0 ? [text(first - 1)] : []),
+    ...(last < 2 ** 32 - 1 ? [text(last + 1)] : []),
+  ];
 }
 
 /** Values that meet, or just miss, one policy value of the operator: the boundary cases of the comparison. */
@@ -99,6 +110,22 @@ function valuesFor(operator: string, value: string): string[] {
   }
 }
 
+/** For each key, "absent" (`undefined`) and the boundary values of every condition on it; `restrict` replaces a key's. */
+function candidatesByKey(
+  conditions: Condition[],
+  restrict: { [key: string]: (string | undefined)[] },
+): Map<string, Set<string | undefined>> {
+  const byKey = new Map<string, Set<string | undefined>>();
+  for (const [key, values] of Object.entries(restrict)) byKey.set(key, new Set(values));
+  for (const c of conditions) {
+    if (Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
+    let values = byKey.get(c.key);
+    if (!values) byKey.set(c.key, (values = new Set([undefined])));
+    for (const v of c.values) valuesFor(c.operator, v).forEach((x) => values.add(x));
+  }
+  return byKey;
+}
+
 /**
  * At most this many combinations are tried (in order, so every key keeps its first candidates). Only a
  * pair of statements with conditions on very many keys at once comes near it.
@@ -116,14 +143,7 @@ export function* candidateContexts(
   conditions: Condition[],
   restrict: { [key: string]: (string | undefined)[] } = {},
 ): Generator<RequestContext> {
-  const byKey = new Map<string, Set<string | undefined>>();
-  for (const [key, values] of Object.entries(restrict)) byKey.set(key, new Set(values));
-  for (const c of conditions) {
-    if (Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
-    let values = byKey.get(c.key);
-    if (!values) byKey.set(c.key, (values = new Set([undefined])));
-    for (const v of c.values) valuesFor(c.operator, v).forEach((x) => values.add(x));
-  }
+  const byKey = candidatesByKey(conditions, restrict);
   const keys = sortStrings(Array.from(byKey.keys()));
   const first = satisfyingContext(conditions.filter((c) => !Object.prototype.hasOwnProperty.call(restrict, c.key)));
   for (const key of Object.keys(restrict)) {
@@ -148,4 +168,84 @@ export function* candidateContexts(
     yield context;
     for (let i = 0; i < index.length && ++index[i] === choices[i].length; i++) index[i] = 0;
   }
+}
+
+/**
+ * Whether `candidateContexts(conditions)` gives every combination of its candidate values (at most
+ * `MAX_CONTEXTS` of them), rather than the first `MAX_CONTEXTS`.
+ */
+export function allCandidateContexts(conditions: Condition[]): boolean {
+  let total = 1;
+  for (const values of candidatesByKey(conditions, {}).values()) total *= values.size;
+  return total <= MAX_CONTEXTS;
+}
+
+/** A request context to try, and the Deny conditions it was built to fail. */
+export interface AdmittingCandidate {
+  readonly context: RequestContext;
+  readonly failed: Condition[];
+}
+
+/** How many candidates `admittingContexts` gives for these Deny statements' conditions. */
+export function admittingCount(denies: Condition[][]): number {
+  return denies.reduce((n, d) => n * (d.length + 1), 1);
+}
+
+/**
+ * The request contexts under which an Allow pair whose conditions are `required` could get past every Deny
+ * of `denies` (each a Deny statement's conditions, all of which must hold for it to apply): for each way of
+ * choosing, per Deny, one of its conditions to fail or none, a context that meets every required condition
+ * and fails every chosen one, built key by key from the candidate values of `candidateContexts` (a choice
+ * no value meets is skipped). Exact where those candidates are (every stretch of values the conditions on a
+ * key treat alike has one), however many keys the conditions name: a context that gets in fails some
+ * condition of every Deny that applies, and the choice of those conditions builds one that the evaluator
+ * decides alike. `restrict` replaces the candidates of a key as in `candidateContexts`. The first choice
+ * (fail nothing) is the common case's only one. Gives `admittingCount(denies)` candidates at most.
+ */
+export function* admittingContexts(
+  required: Condition[],
+  denies: Condition[][],
+  restrict: { [key: string]: (string | undefined)[] } = {},
+): Generator<AdmittingCandidate> {
+  const byKey = candidatesByKey([...required, ...denies.flat()], restrict);
+  const keys = sortStrings(Array.from(byKey.keys()));
+  const choice = denies.map(() => 0); // 0: fail none of the Deny's conditions; i: fail its condition i - 1
+  const total = admittingCount(denies);
+  for (let n = 0; n < total; n++) {
+    const failed: Condition[] = [];
+    denies.forEach((d, i) => {
+      if (choice[i] > 0) failed.push(d[choice[i] - 1]);
+    });
+    const context = contextMeeting(keys, byKey, required, failed);
+    if (context) yield { context, failed };
+    for (let i = 0; i < choice.length && ++choice[i] === denies[i].length + 1; i++) choice[i] = 0;
+  }
+}
+
+/** A context that meets `meet` and fails `fail`, each key taking its first candidate that does; undefined if a key has none. */
+function contextMeeting(
+  keys: string[],
+  byKey: Map<string, Set<string | undefined>>,
+  meet: Condition[],
+  fail: Condition[],
+): RequestContext | undefined {
+  const context: RequestContext = {};
+  for (const key of keys) {
+    const on = (c: Condition) => c.key === key;
+    const [meetHere, failHere] = [meet.filter(on), fail.filter(on)];
+    let found = false;
+    for (const value of byKey.get(key)!) {
+      const probe: RequestContext = value === undefined ? {} : { [key]: [value] };
+      if (
+        meetHere.every((c) => conditionHolds(c, probe, true)) &&
+        !failHere.some((c) => conditionHolds(c, probe, true))
+      ) {
+        if (value !== undefined) context[key] = [value];
+        found = true;
+        break;
+      }
+    }
+    if (!found) return undefined;
+  }
+  return context;
 }

@@ -7,7 +7,6 @@ import {
   allowStatements,
   hasWildcard,
   instantiate,
-  matchesResource,
   opens,
   PROBE_NAME,
   probeAction,
@@ -77,12 +76,13 @@ function wideActions(probesOfRole: () => Probes, statement: PolicyStatement): st
 function wideResources(probesOfRole: () => Probes, statement: PolicyStatement): string[] {
   // A literal resource matches only itself, never the made-up one.
   if (!statement.resources.some(hasWildcard)) return [];
-  // A probe none of the statement's resources matches is opened by no action (`opens` asks the statement
-  // alone first): `consumergroup/*` of one logstore is probed with a project, and no action is tried.
+  // A pattern is wide when it matches its own probe (a whole wildcard of its resource part): `consumergroup/*`
+  // of one logstore does not match the made-up consumer group of a made-up logstore, and `project/p` beside
+  // `acs:log:*:*:*` in the same statement is not listed for the other's match.
   const probed = statement.resources
     .filter(hasWildcard)
     .map((pattern) => ({ pattern, probe: wildcardResourceProbe(pattern) }))
-    .filter(({ probe }) => matchesResource(statement, probe));
+    .filter(({ pattern, probe }) => globMatches(pattern, probe, true));
   if (probed.length === 0) return [];
   const probes = probesOfRole();
   const actions = candidateActions(probes, statement);
