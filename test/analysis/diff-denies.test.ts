@@ -1,42 +1,22 @@
 import { AccessDiff, AccessGraph, Decision } from '../../lib/analysis';
-import { runCli } from '../../lib/cli/main';
-import { doc, writeOut } from './support/hand-written';
+import {
+  allowB,
+  ASSUME,
+  B,
+  denyB,
+  denyOutside,
+  denyWithoutMfa,
+  grant,
+  out,
+  ROLE,
+  USER,
+} from './support/deny-output';
 
 // A Deny with conditions narrows an Allow without changing the Allow's own conditions: "deny unless from the
 // office network" is the common form. The report says the way in it leaves (the complement of the Deny's
 // condition), and dropping or narrowing such a Deny is new access, which the gate must see though no
 // Allow's conditions changed. Where no operator says a Deny condition's complement (Bool, inequalities), the
 // evaluator, asked about the same requests on both outputs, finds the request that head newly lets in.
-const A = '1000000000000001';
-const B = '2000000000000002';
-const ROLE = `acs:ram::${A}:role/x`;
-const USER = `acs:ram::${B}:user/u`;
-const ASSUME = 'sts:AssumeRole';
-
-const allowB = { Action: ASSUME, Effect: 'Allow', Principal: { RAM: [`acs:ram::${B}:root`] } };
-const denyB = (condition: object) => ({ ...allowB, Effect: 'Deny', Condition: condition });
-const denyOutside = (...cidrs: string[]) => denyB({ NotIpAddress: { 'acs:SourceIp': cidrs } });
-const denyWithoutMfa = denyB({ Bool: { 'acs:MFAPresent': 'false' } });
-const grant = { Action: ASSUME, Effect: 'Allow', Resource: ROLE };
-
-/** Role x of A with these trust statements; B's user u holding these statements. */
-function out(trust: object[], held: object[] = [grant]): string {
-  return writeOut({
-    a: {
-      account: A,
-      resources: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: doc(...trust) } } },
-    },
-    b: {
-      account: B,
-      resources: {
-        alicloud_ram_user: { u: { name: 'u' } },
-        alicloud_ram_login_profile: { u: { user_name: 'u' } },
-        alicloud_ram_policy: { g: { policy_name: 'g', policy_document: doc(...held) } },
-        alicloud_ram_user_policy_attachment: { a: { user_name: 'u', policy_name: 'g', policy_type: 'Custom' } },
-      },
-    },
-  });
-}
 const graph = (trust: object[], held?: object[]) => AccessGraph.fromSynthOutput(out(trust, held));
 const row = (g: AccessGraph) => g.assumersOf(g.role(ROLE)!).find((r) => r.principal === USER)!;
 const diff = (base: AccessGraph, head: AccessGraph) => AccessDiff.between(base, head).newAccess;
@@ -77,9 +57,6 @@ describe('the ways past a Deny with conditions, in the report', () => {
     expect(() => row(AccessGraph.fromSynthOutput(dir))).toThrow(
       /role x: 13 Deny statements with conditions may apply to acs:ram::2000000000000002:user\/u, 8192 ways past them, more than the 4096 this analysis tries \(it says neither yes nor no; merge the Deny statements\)/,
     );
-    const lines: string[] = [];
-    expect(runCli(['report', dir], { out: (t) => lines.push(t), err: (t) => lines.push(t) })).toBe(2);
-    expect(lines.join('\n')).toMatch(/stacks\/a\/cdk\.tf\.json: role x: 13 Deny statements/);
   });
 });
 
@@ -131,14 +108,5 @@ describe('new access when a Deny with conditions is dropped or narrowed', () => 
         '(conditions on too many keys to compare with base: review by hand)',
     ]);
     expect(diff(base, graph([allow, denyWithoutMfa]))).toEqual([]);
-  });
-
-  test('the gate exits 1 on a dropped trust Deny, and 0 the other way', () => {
-    const [base, head] = [out([allowB, denyOutside('10.0.0.0/8')]), out([allowB])];
-    const lines: string[] = [];
-    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
-    expect(runCli(['diff', base, head, '--fail-on-new-access'], io)).toBe(1);
-    expect(lines.join('\n')).toContain(`+ ${USER} can assume ${ROLE} (before: when source IP in 10.0.0.0/8)`);
-    expect(runCli(['diff', head, base, '--fail-on-new-access'], io)).toBe(0);
   });
 });

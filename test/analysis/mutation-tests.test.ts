@@ -20,6 +20,7 @@ describe('the analysis tests Stryker runs', () => {
         'accounts-from-providers.test.ts',
         'acknowledgements-hand-written.test.ts',
         'describe.test.ts',
+        'diff-denies.test.ts',
         'diff-markdown.test.ts',
         'report-many-roles.test.ts',
         'synth-reader.test.ts',
@@ -32,6 +33,7 @@ describe('the analysis tests Stryker runs', () => {
         'findings-properties.test.ts',
         'findings-unserved.test.ts',
         'glob.test.ts',
+        'ip-candidates.property.test.ts',
         'policy-evaluator.test.ts',
         'report-and-diff.test.ts',
         'report-format.test.ts',
@@ -43,6 +45,7 @@ describe('the analysis tests Stryker runs', () => {
   test('leave out the tests that synthesize, and only those', () => {
     expect(selected).not.toContain('findings.test.ts');
     expect(selected).not.toContain('fixtures-current.test.ts');
+    expect(selected).not.toContain('deny-gate-cli.test.ts'); // the CLI in-process; diff-denies.test.ts has the rest
     expect(loadsCdktf(path.join(ROOT, 'test', 'support', 'out.ts'))).toBe(true); // imports cdktf itself
     expect(loadsCdktf(path.join(ROOT, 'lib', 'index.ts'))).toBe(true); // through the constructs
     expect(loadsCdktf(path.join(ROOT, 'lib', 'analysis', 'index.ts'))).toBe(false);
