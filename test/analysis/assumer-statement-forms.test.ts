@@ -39,7 +39,9 @@ describe('grant and Deny forms of the caller', () => {
     ['NotAction sts:* on *: not sts:AssumeRole', ['sts:*'], Decision.IMPLICIT_DENY],
     ['NotAction sts:AssumeRole on *: not it', ['sts:AssumeRole'], Decision.IMPLICIT_DENY],
   ])('a grant by %s', (_, notActions, decision) => {
-    expect(row([allowB], [{ NotAction: notActions, Effect: 'Allow', Resource: '*' }]).decision).toBe(decision);
+    const r = row([allowB], [{ NotAction: notActions, Effect: 'Allow', Resource: '*' }]);
+    // The statement pairs with the trust statement: one unconditional way in, or none.
+    expect([r.decision, r.conditionSets]).toEqual([decision, decision === Decision.ALLOW ? [''] : []]);
   });
 });
 
