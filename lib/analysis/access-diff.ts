@@ -69,10 +69,7 @@ function admits(trials: readonly Trial[], context: RequestContext): boolean {
 function newlyAdmitted(head: readonly Trial[], base: readonly Trial[]): RequestContext | 'too many' | undefined {
   // The same questions about the same documents (canonical JSON) have the same answers.
   if (head.length === base.length && head.every((t, i) => sameTrial(t, base[i]))) return undefined;
-  const conditions = [...head, ...base]
-    .flatMap((t) => [...t.policies, t.trustPolicy])
-    .flatMap((d) => d.statements)
-    .flatMap((s) => s.conditions);
+  const conditions = conditionsOf([...head, ...base]);
   if (!allCandidateContexts(conditions)) return 'too many';
   for (const context of candidateContexts(conditions)) {
     if (admits(head, context) && !admits(base, context)) return context;
@@ -97,14 +94,12 @@ function contextWords(context: RequestContext, keys: string[]): string {
   return keys.map((k) => (context[k] ? `${k} ${context[k].join(', ')}` : `no ${k}`)).join(', ');
 }
 
-/** The condition keys of the trials' documents, sorted. */
-function keysOf(trials: readonly Trial[]): string[] {
-  const keys = new Set<string>();
-  for (const t of trials) {
-    for (const d of [...t.policies, t.trustPolicy])
-      for (const s of d.statements) for (const c of s.conditions) keys.add(c.key);
-  }
-  return Array.from(keys).sort();
+/** Every condition of the trials' documents, those of Deny statements included. */
+function conditionsOf(trials: readonly Trial[]): Condition[] {
+  return trials
+    .flatMap((t) => [...t.policies, t.trustPolicy])
+    .flatMap((d) => d.statements)
+    .flatMap((s) => s.conditions);
 }
 
 /** Is every request meeting `head` also one meeting some base set (a base set that asks no more)? */
@@ -135,7 +130,8 @@ function newAccessOf(base: AccessGraph, head: AccessGraph, added: Fact[], remove
       if (witness === 'too many') {
         lines.push(`${text} (conditions on too many keys to compare with base: review by hand)`);
       } else if (witness) {
-        lines.push(`${text} (new for a request with ${contextWords(witness, keysOf([...now, ...before]))})`);
+        const keys = Array.from(new Set(conditionsOf([...now, ...before]).map((c) => c.key))).sort();
+        lines.push(`${text} (new for a request with ${contextWords(witness, keys)})`);
       }
     }
   }

@@ -248,8 +248,13 @@ export class AssumerComputation {
         for (const { context, failed } of contextsFor(set, denies, restrict)) {
           const decision = PolicyEvaluator.evaluateAssumeRole(grantDocs, trustDoc, caller.arn, role.arn, context);
           if (decision !== Decision.ALLOW) continue;
-          pair.push(failed.length === 0 ? set : [...set, ...complementsOf(failed)]);
           admitting ??= context;
+          // Failing nothing lets it in: every other way asks more, and `fewest` would drop it.
+          if (failed.length === 0) {
+            pair.push(set);
+            break;
+          }
+          pair.push([...set, ...complementsOf(failed)]);
         }
         sets.push(...fewest(pair));
       }
