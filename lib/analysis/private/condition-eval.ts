@@ -18,26 +18,24 @@ export const NEGATED = new Set<string>([
  * inequalities (`NumericLessThan`, `DateGreaterThan`, ...) and `Bool` have no such partner (both sides fail
  * on a missing key), so their failure has no condition of its own.
  */
-const COMPLEMENT: { readonly [operator: string]: ConditionOperator } = {
-  [ConditionOperator.STRING_EQUALS]: ConditionOperator.STRING_NOT_EQUALS,
-  [ConditionOperator.STRING_NOT_EQUALS]: ConditionOperator.STRING_EQUALS,
-  [ConditionOperator.STRING_EQUALS_IGNORE_CASE]: ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE,
-  [ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE]: ConditionOperator.STRING_EQUALS_IGNORE_CASE,
-  [ConditionOperator.STRING_LIKE]: ConditionOperator.STRING_NOT_LIKE,
-  [ConditionOperator.STRING_NOT_LIKE]: ConditionOperator.STRING_LIKE,
-  [ConditionOperator.NUMERIC_EQUALS]: ConditionOperator.NUMERIC_NOT_EQUALS,
-  [ConditionOperator.NUMERIC_NOT_EQUALS]: ConditionOperator.NUMERIC_EQUALS,
-  [ConditionOperator.DATE_EQUALS]: ConditionOperator.DATE_NOT_EQUALS,
-  [ConditionOperator.DATE_NOT_EQUALS]: ConditionOperator.DATE_EQUALS,
-  [ConditionOperator.IP_ADDRESS]: ConditionOperator.NOT_IP_ADDRESS,
-  [ConditionOperator.NOT_IP_ADDRESS]: ConditionOperator.IP_ADDRESS,
-};
+const PAIRS: readonly [ConditionOperator, ConditionOperator][] = [
+  [ConditionOperator.STRING_EQUALS, ConditionOperator.STRING_NOT_EQUALS],
+  [ConditionOperator.STRING_EQUALS_IGNORE_CASE, ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE],
+  [ConditionOperator.STRING_LIKE, ConditionOperator.STRING_NOT_LIKE],
+  [ConditionOperator.NUMERIC_EQUALS, ConditionOperator.NUMERIC_NOT_EQUALS],
+  [ConditionOperator.DATE_EQUALS, ConditionOperator.DATE_NOT_EQUALS],
+  [ConditionOperator.IP_ADDRESS, ConditionOperator.NOT_IP_ADDRESS],
+];
+const COMPLEMENT = new Map<string, ConditionOperator>(
+  PAIRS.flatMap(([a, b]) => [
+    [a, b],
+    [b, a],
+  ]),
+);
 
 /** The condition that holds exactly where `condition` fails, when one operator says it; undefined otherwise. */
 export function complementOf(condition: Condition): Condition | undefined {
-  const operator = Object.prototype.hasOwnProperty.call(COMPLEMENT, condition.operator)
-    ? COMPLEMENT[condition.operator]
-    : undefined;
+  const operator = COMPLEMENT.get(condition.operator);
   return operator === undefined ? undefined : Condition.of(operator, condition.key, condition.values);
 }
 
