@@ -1,16 +1,5 @@
 import { AccessDiff, AccessGraph, Decision } from '../../lib/analysis';
-import {
-  allowB,
-  ASSUME,
-  B,
-  denyB,
-  denyOutside,
-  denyWithoutMfa,
-  grant,
-  out,
-  ROLE,
-  USER,
-} from './support/deny-output';
+import { allowB, ASSUME, B, denyB, denyOutside, denyWithoutMfa, grant, out, ROLE, USER } from './support/deny-output';
 
 // A Deny with conditions narrows an Allow without changing the Allow's own conditions: "deny unless from the
 // office network" is the common form. The report says the way in it leaves (the complement of the Deny's
