@@ -5,31 +5,17 @@ import { OTHER, OWNER, PARTNER } from '../support/ids';
 
 // The reader's messages for malformed providers and guards (provider-accounts.ts), cdktf-free so that the
 // mutation run sees them: input-untrusted.test.ts shows the same through the CLI, which loads cdktf.
-// Each names the file and the JSON path; then where a provider's account comes from.
+// Each names the file and the JSON path; then where a provider's account comes from. The provider-section
+// shapes that support/malformed-stacks.ts already holds (a list, a block or alias of the wrong type, two blocks of
+// one name) are asserted once, by graph-input-errors.test.ts.
 const file = (dir: string) => path.join(dir, 'stacks', 'a', 'cdk.tf.json');
 const user = (extra: Json = {}) => ({ alicloud_ram_user: { u: { name: 'u', ...extra } } });
 
 test.each<[string, Json, string]>([
-  ['a provider section that is a list', { provider: [{ alicloud: [] }] }, 'provider is an array, expected an object'],
   [
     'a provider.alicloud that is not an object or a list',
     { provider: { alicloud: 'cn-hangzhou' } },
     'provider.alicloud is "cn-hangzhou", expected an object or an array',
-  ],
-  [
-    'a provider block that is not an object',
-    { provider: { alicloud: [{ region: 'cn-hangzhou' }, 'b'] } },
-    'provider.alicloud[1] is "b", expected an object',
-  ],
-  [
-    'a provider alias that is not a string',
-    { provider: { alicloud: [{ region: 'cn-hangzhou' }, { alias: 7 }] } },
-    'provider.alicloud alias is 7, expected a string',
-  ],
-  [
-    'two provider blocks of one name',
-    { provider: { alicloud: [{ alias: 'b' }, { alias: 'b' }] } },
-    'provider.alicloud has two blocks named alicloud.b',
   ],
   [
     'two default provider blocks',
