@@ -12,17 +12,22 @@ import { OWNER, PARTNER } from '../support/ids';
 
 const RUNS = Number(process.env.XACCOUNT_PROPERTY_RUNS ?? 300);
 
+/** The owner's stack: its role `roleName`, trusting the partner's account. */
+function owner(roleName: string, trustCondition?: Json): Json {
+  return accountJson(OWNER, {
+    alicloud_ram_role: {
+      r: {
+        role_name: roleName,
+        assume_role_policy_document: policyText(trustStatement([`acs:ram::${PARTNER}:root`], trustCondition)),
+      },
+    },
+  });
+}
+
 /** The owner's role (trusting the partner's account) and partner user bob holding one grant statement. */
 function output(roleName: string, grant: Json, trustCondition?: Json, more: Json[] = []): string {
   return handWrittenOut({
-    owner: accountJson(OWNER, {
-      alicloud_ram_role: {
-        r: {
-          role_name: roleName,
-          assume_role_policy_document: policyText(trustStatement([`acs:ram::${PARTNER}:root`], trustCondition)),
-        },
-      },
-    }),
+    owner: owner(roleName, trustCondition),
     partner: accountJson(PARTNER, {
       alicloud_ram_user: { u: { name: 'bob' } },
       alicloud_ram_policy: { p: { policy_name: 'grant', policy_document: policyText(grant, ...more) } },
@@ -100,30 +105,10 @@ describe('Terraform values the output does not know', () => {
       Resource: '${var.role_arn}',
     });
     expect(bobRow(dir).decision).toBe(Decision.ALLOW);
-    const withDeny = handWrittenOut({
-      owner: accountJson(OWNER, {
-        alicloud_ram_role: {
-          r: {
-            role_name: 'ops',
-            assume_role_policy_document: policyText(trustStatement([`acs:ram::${PARTNER}:root`])),
-          },
-        },
-      }),
-      partner: accountJson(PARTNER, {
-        alicloud_ram_user: { u: { name: 'bob' } },
-        alicloud_ram_policy: {
-          p: {
-            policy_name: 'grant',
-            policy_document: policyText(assume('${var.role_arn}'), {
-              Effect: 'Deny',
-              Action: 'sts:AssumeRole',
-              Resource: '${var.blocked_arn}',
-            }),
-          },
-        },
-        alicloud_ram_user_policy_attachment: { a: { user_name: 'bob', policy_name: 'grant', policy_type: 'Custom' } },
-      }),
-    });
+    const withDeny = outputOf('ops', [
+      assume('${var.role_arn}'),
+      { Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '${var.blocked_arn}' },
+    ]);
     expect(bobRow(withDeny)).toMatchObject({
       decision: Decision.ALLOW,
       dependsOn: ['${var.blocked_arn}', '${var.role_arn}'],
@@ -157,14 +142,7 @@ describe('users and groups named by Terraform values the output does not know', 
   function partnerWith(resource: Json): AccessGraph {
     return AccessGraph.fromSynthOutput(
       handWrittenOut({
-        owner: accountJson(OWNER, {
-          alicloud_ram_role: {
-            r: {
-              role_name: 'ops',
-              assume_role_policy_document: policyText(trustStatement([`acs:ram::${PARTNER}:root`])),
-            },
-          },
-        }),
+        owner: owner('ops'),
         partner: accountJson(PARTNER, {
           alicloud_ram_policy: {
             p: { policy_name: 'grant', policy_document: policyText(assume(`acs:ram::${OWNER}:role/ops`)) },
