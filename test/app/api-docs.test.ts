@@ -1,7 +1,7 @@
 // API.md (TypeScript) and API.python.md (Python) are what jsii-docgen renders from the assembly
 // (`npm run docgen`, scripts/docgen.js), so they cannot go stale: a change of the public API that
-// does not regenerate them fails here. The assembly is the one `npm run jsii` wrote (CI runs it
-// before `npm test`); one older than the sources fails too, rather than comparing against old docs.
+// does not regenerate them fails here. The assembly is the one `npm run jsii` wrote (`npm test`'s
+// pretest runs it); one older than the sources fails too, rather than comparing against old docs.
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../support/cdktf';

@@ -14,6 +14,10 @@ describe('npm scripts', () => {
       expect({ name, command }).toEqual({ name, command: expect.stringMatching(/^CHECKPOINT_DISABLE=1 /) });
   });
 
+  test("the README's test command compiles the assembly first: a fresh clone has no .jsii for the API-docs test", () => {
+    expect(pkg.scripts.pretest.split(' && ')).toEqual(['npm run jsii', 'npm run typecheck', 'npm run lint']);
+  });
+
   test('packing builds first, and nothing runs when the package is installed', () => {
     expect(pkg.scripts.prepack).toBe('npm run build');
     expect(pkg.scripts.build).toBe('npm run clean && npm run jsii');
