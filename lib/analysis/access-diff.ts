@@ -5,7 +5,7 @@ import { Decision } from './decision';
 import { AssumeResult } from './graph-model';
 import { PolicyEvaluator } from './policy-evaluator';
 import { conditionSetsOf, Trial, trialsOf } from './private/assumer-rows';
-import { allCandidateContexts, candidateContexts, RequestContext } from './private/satisfying-context';
+import { allCandidateContexts, candidateContexts, RequestContext, undecidedKeys } from './private/satisfying-context';
 import { MFA_ONLY, qualifiersOf } from './private/reachability-words';
 
 /** One fact of access that a change added or removed. */
@@ -60,21 +60,33 @@ function admits(trials: readonly Trial[], context: RequestContext): boolean {
   );
 }
 
+/** Why the candidate contexts cannot show that head lets in nothing new: the words of a review-by-hand line. */
+interface Undecided {
+  readonly undecided: string;
+}
+
 /**
  * What head's trials let in that base's do not, asked of the evaluator over the candidate contexts of every
- * condition of both sides' documents (each key absent or at a boundary value of a condition on it, Deny
- * statements' conditions included): a request context as a witness, `'too many'` when the conditions have
- * more combinations than are tried (then nothing may be said to be covered), or undefined when none is new.
+ * condition of both sides' documents (each key absent, at a boundary value of a condition on it, or in each
+ * way its conditions hold or fail together; Deny statements' conditions included): a request context as a
+ * witness, `Undecided` when the candidates cannot tell (too many combinations to try, conditions no
+ * candidates decide exactly; then nothing may be said to be covered), or undefined when none is new.
  */
-function newlyAdmitted(head: readonly Trial[], base: readonly Trial[]): RequestContext | 'too many' | undefined {
+function newlyAdmitted(head: readonly Trial[], base: readonly Trial[]): RequestContext | Undecided | undefined {
   // The same questions about the same documents (canonical JSON) have the same answers.
   if (head.length === base.length && head.every((t, i) => sameTrial(t, base[i]))) return undefined;
   const conditions = conditionsOf([...head, ...base]);
-  if (!allCandidateContexts(conditions)) return 'too many';
+  if (!allCandidateContexts(conditions)) return { undecided: 'conditions on too many keys to compare with base' };
   for (const context of candidateContexts(conditions)) {
     if (admits(head, context) && !admits(base, context)) return context;
   }
-  return undefined;
+  const why = undecidedKeys(conditions);
+  return why.length > 0 ? { undecided: why.join('; ') } : undefined;
+}
+
+/** Whether `newlyAdmitted` could not tell. */
+function isUndecided(witness: RequestContext | Undecided | undefined): witness is Undecided {
+  return witness !== undefined && typeof (witness as Undecided).undecided === 'string';
 }
 
 /** Whether two trials ask about the same caller and role with the same documents. */
@@ -127,8 +139,8 @@ function newAccessOf(base: AccessGraph, head: AccessGraph, added: Fact[], remove
     } else {
       const [now, before] = [trialsOf(entry.row), trialsOf(old.row)];
       const witness = newlyAdmitted(now, before);
-      if (witness === 'too many') {
-        lines.push(`${text} (conditions on too many keys to compare with base: review by hand)`);
+      if (isUndecided(witness)) {
+        lines.push(`${text} (${witness.undecided}: review by hand)`);
       } else if (witness) {
         const keys = Array.from(new Set(conditionsOf([...now, ...before]).map((c) => c.key))).sort();
         lines.push(`${text} (new for a request with ${contextWords(witness, keys)})`);

@@ -38,6 +38,8 @@ describe('the analysis tests Stryker runs', () => {
         'report-and-diff.test.ts',
         'report-format.test.ts',
         'satisfying-context.test.ts',
+        'value-regions.property.test.ts',
+        'ways-in-between-values.test.ts',
       ]),
     );
   });

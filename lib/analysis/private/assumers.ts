@@ -7,7 +7,7 @@ import { PolicyEvaluator } from '../policy-evaluator';
 import { SystemPolicies } from '../system-policies';
 import { AnalysisInputError } from '../analysis-input-error';
 import { complementOf } from './condition-eval';
-import { admittingCount } from './satisfying-context';
+import { admittingCount, undecidedKeys } from './satisfying-context';
 import {
   CallerStatements,
   conditionSetsOf,
@@ -259,7 +259,30 @@ export class AssumerComputation {
         sets.push(...fewest(pair));
       }
     }
+    if (admitting === undefined && grants.length > 0)
+      this.refuseUndecided(role, caller.arn, trust, grants, denies, restrict);
     return { sets: unique(sets), context: admitting };
+  }
+
+  /**
+   * When no request let the caller in, but the candidates could not decide some key's conditions (conditions
+   * of different kinds on one key, ...): an error naming the role and the key, never a "no".
+   */
+  private refuseUndecided(
+    role: GraphRole,
+    callerArn: string,
+    trust: PolicyStatement[],
+    grants: PolicyStatement[],
+    denies: Condition[][],
+    restrict?: { [key: string]: (string | undefined)[] },
+  ): void {
+    const conditions = [...trust, ...grants].flatMap((s) => s.conditions).concat(denies.flat());
+    const why = conditions.length === 0 ? [] : undecidedKeys(conditions, restrict);
+    if (why.length === 0) return;
+    throw new AnalysisInputError(
+      this.fileOf(role),
+      `role ${role.roleName}: cannot decide whether ${callerArn} gets in: ${why.join('; ')} (it says neither yes nor no)`,
+    );
   }
 
   /** The file of the role's stack, for an error about it. */

@@ -1,9 +1,8 @@
 import { Condition, Effect, PolicyDocument, PolicyStatement } from '../../policy';
 import { Decision } from '../decision';
 import { PolicyEvaluator } from '../policy-evaluator';
-import { NEGATED } from './condition-eval';
 import { globMatches } from './glob';
-import { satisfyingContext } from './satisfying-context';
+import { admittingContexts, admittingCount, meetingContext, RequestContext, undecidedKeys } from './satisfying-context';
 
 /**
  * Requests made up to ask the evaluator what a policy allows: a name, an action and an account that no
@@ -68,7 +67,11 @@ interface Alone {
   readonly document: PolicyDocument;
   /** `[document]`, allocated once: the evaluator takes a list. */
   readonly documents: PolicyDocument[];
-  readonly context: { [key: string]: string[] };
+  /**
+   * A request context meeting the statement's conditions; undefined when no request meets them, `'undecided'`
+   * when the analysis cannot tell (see `meetingContext`).
+   */
+  readonly context: RequestContext | 'undecided' | undefined;
   /** Decisions of the statement on its own, by action and resource: system policies are shared by many holders. */
   readonly decisions: Map<string, Map<string, boolean>>;
 }
@@ -79,22 +82,10 @@ export function aloneOf(statement: PolicyStatement): Alone {
   let entry = alone.get(statement);
   if (!entry) {
     const document = new PolicyDocument([statement]);
-    entry = { document, documents: [document], context: satisfyingContext(statement.conditions), decisions: new Map() };
+    entry = { document, documents: [document], context: meetingContext(statement.conditions), decisions: new Map() };
     alone.set(statement, entry);
   }
   return entry;
-}
-
-/**
- * `context` changed so that `condition` fails: a positive operator over a missing key never holds, and a
- * negated one fails for a value it names. A conditioned Deny does not apply when any of its conditions fails.
- */
-function failing(context: { [key: string]: string[] }, condition: Condition): { [key: string]: string[] } {
-  const changed = { ...context };
-  const value = condition.values[0];
-  if (!NEGATED.has(condition.operator) || value === undefined) delete changed[condition.key];
-  else changed[condition.key] = [value.split('/')[0].replace(/[*?]/g, 'x')];
-  return changed;
 }
 
 /**
@@ -123,12 +114,18 @@ export function matchesResource(statement: PolicyStatement, resource: string): b
   return false;
 }
 
+/** At most this many ways past the conditioned Denies are tried; beyond it `opens` says yes rather than guess. */
+const MAX_DENY_CHOICES = 4096;
+
 /**
  * Whether `statement` opens `action` on `resource`: it allows the request on its own, for a caller meeting
- * its conditions, and all of `documents` (their Denies included) still allow it, for that caller or for
- * one that also steps around a conditioned Deny (makes one of its conditions fail). Asking the statement
- * alone first is what attributes the access to it, and spares evaluating every document for statements
- * that cannot allow the request anyway.
+ * its conditions, and all of `documents` (their Denies included) still allow it, for some request that
+ * meets the statement's conditions: the one that meets them alone first, then each way past the Denies
+ * with conditions that may apply (for each, one of its conditions failed, or none; `admittingContexts`).
+ * Asking the statement alone first is what attributes the access to it, and spares evaluating every
+ * document for statements that cannot allow the request anyway. Where the analysis cannot tell (more
+ * ways past the Denies than it tries, conditions it cannot decide exactly), the answer is yes: a finding
+ * is reported rather than missed.
  */
 export function opens(
   documents: PolicyDocument[],
@@ -138,6 +135,8 @@ export function opens(
 ): boolean {
   if (!mayMatch(statement, action, resource)) return false;
   const { documents: itselfOnly, context, decisions } = aloneOf(statement);
+  if (context === 'undecided') return true;
+  if (context === undefined) return false; // no request meets the statement's conditions
   let byResource = decisions.get(action);
   if (!byResource) decisions.set(action, (byResource = new Map()));
   let itself = byResource.get(resource);
@@ -146,14 +145,20 @@ export function opens(
     byResource.set(resource, itself);
   }
   if (!itself) return false;
-  const allows = (c: { [key: string]: string[] }, docs: PolicyDocument[]): boolean =>
+  const allows = (c: RequestContext, docs: PolicyDocument[]): boolean =>
     PolicyEvaluator.evaluate(docs, { action, resource, context: c }) === Decision.ALLOW;
   if (allows(context, documents)) return true;
-  for (const deny of documents.flatMap((d) => d.statements).filter((s) => s.effect === Effect.DENY)) {
-    for (const condition of deny.conditions) {
-      const around = failing(context, condition);
-      if (allows(around, itselfOnly) && allows(around, documents)) return true;
+  const denies: Condition[][] = [];
+  for (const d of documents) {
+    for (const s of d.statements) {
+      if (s.effect === Effect.DENY && s.conditions.length > 0 && mayMatch(s, action, resource))
+        denies.push(s.conditions);
     }
   }
-  return false;
+  if (denies.length === 0) return false; // a Deny without conditions applies to every request
+  if (admittingCount(denies) > MAX_DENY_CHOICES) return true;
+  for (const { context: around } of admittingContexts(statement.conditions, denies)) {
+    if (allows(around, itselfOnly) && allows(around, documents)) return true;
+  }
+  return undecidedKeys([...statement.conditions, ...denies.flat()]).length > 0;
 }

@@ -1,6 +1,7 @@
 import { Condition, ConditionOperator } from '../../policy';
 import { conditionHolds } from './condition-eval';
 import { sortStrings } from './sort';
+import { keyRegions } from './value-regions';
 
 /**
  * A request context that meets the positive conditions given (negated ones are met by leaving their
@@ -51,6 +52,19 @@ export function satisfyingContext(conditions: Condition[]): { [key: string]: str
 
 /** A request context: condition keys and their values. */
 export type RequestContext = { [key: string]: string[] };
+
+/**
+ * A request context meeting every one of the conditions: `satisfyingContext`'s when it does, else one built
+ * key by key from the candidates (a decimal between two bounds, a string past several globs); undefined when
+ * no request meets them, `'undecided'` when the candidates cannot tell (see `undecidedKeys`).
+ */
+export function meetingContext(conditions: Condition[]): RequestContext | 'undecided' | undefined {
+  const quick = satisfyingContext(conditions);
+  if (conditions.every((c) => conditionHolds(c, quick, true))) return quick;
+  const { byKey, undecided } = candidatesByKey(conditions, {});
+  const found = contextMeeting(sortStrings(Array.from(byKey.keys())), byKey, conditions, []);
+  return found ?? (undecided.length > 0 ? 'undecided' : undefined);
+}
 
 /**
  * The first and the last address of an IPv4 CIDR and the addresses just outside it (the network address
@@ -110,20 +124,49 @@ function valuesFor(operator: string, value: string): string[] {
   }
 }
 
-/** For each key, "absent" (`undefined`) and the boundary values of every condition on it; `restrict` replaces a key's. */
-function candidatesByKey(
-  conditions: Condition[],
-  restrict: { [key: string]: (string | undefined)[] },
-): Map<string, Set<string | undefined>> {
+/** Each key's candidates, and why those of some keys may still miss a way in (see `keyRegions`). */
+interface Candidates {
+  readonly byKey: Map<string, Set<string | undefined>>;
+  readonly undecided: string[];
+}
+
+/**
+ * For each key, "absent" (`undefined`), the boundary values of every condition on it, and the values of
+ * `keyRegions` for the ways the conditions can hold or fail together that those miss; `restrict` replaces
+ * a key's.
+ */
+function candidatesByKey(conditions: Condition[], restrict: { [key: string]: (string | undefined)[] }): Candidates {
   const byKey = new Map<string, Set<string | undefined>>();
   for (const [key, values] of Object.entries(restrict)) byKey.set(key, new Set(values));
+  const onKey = new Map<string, Condition[]>();
   for (const c of conditions) {
     if (Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
     let values = byKey.get(c.key);
     if (!values) byKey.set(c.key, (values = new Set([undefined])));
     for (const v of c.values) valuesFor(c.operator, v).forEach((x) => values.add(x));
+    const list = onKey.get(c.key);
+    if (list) list.push(c);
+    else onKey.set(c.key, [c]);
   }
-  return byKey;
+  const undecided: string[] = [];
+  for (const [key, list] of onKey) {
+    const values = byKey.get(key)!;
+    const regions = keyRegions(key, list, values);
+    regions.values.forEach((v) => values.add(v));
+    if (regions.undecided) undecided.push(regions.undecided);
+  }
+  return { byKey, undecided };
+}
+
+/**
+ * Why the candidate contexts of these conditions may miss a request that gets in (conditions of several
+ * kinds on one key, ...): where this is not empty, no "no" may be said from them.
+ */
+export function undecidedKeys(
+  conditions: Condition[],
+  restrict: { [key: string]: (string | undefined)[] } = {},
+): string[] {
+  return candidatesByKey(conditions, restrict).undecided;
 }
 
 /**
@@ -143,7 +186,7 @@ export function* candidateContexts(
   conditions: Condition[],
   restrict: { [key: string]: (string | undefined)[] } = {},
 ): Generator<RequestContext> {
-  const byKey = candidatesByKey(conditions, restrict);
+  const { byKey } = candidatesByKey(conditions, restrict);
   const keys = sortStrings(Array.from(byKey.keys()));
   const first = satisfyingContext(conditions.filter((c) => !Object.prototype.hasOwnProperty.call(restrict, c.key)));
   for (const key of Object.keys(restrict)) {
@@ -176,7 +219,7 @@ export function* candidateContexts(
  */
 export function allCandidateContexts(conditions: Condition[]): boolean {
   let total = 1;
-  for (const values of candidatesByKey(conditions, {}).values()) total *= values.size;
+  for (const values of candidatesByKey(conditions, {}).byKey.values()) total *= values.size;
   return total <= MAX_CONTEXTS;
 }
 
@@ -207,7 +250,7 @@ export function* admittingContexts(
   denies: Condition[][],
   restrict: { [key: string]: (string | undefined)[] } = {},
 ): Generator<AdmittingCandidate> {
-  const byKey = candidatesByKey([...required, ...denies.flat()], restrict);
+  const { byKey } = candidatesByKey([...required, ...denies.flat()], restrict);
   const keys = sortStrings(Array.from(byKey.keys()));
   const choice = denies.map(() => 0); // 0: fail none of the Deny's conditions; i: fail its condition i - 1
   const total = admittingCount(denies);

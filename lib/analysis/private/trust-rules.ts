@@ -8,7 +8,7 @@ import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { FindingDraft } from './finding-draft';
 import { aloneOf, PROBE_NAME } from './probes';
-import { satisfyingContext } from './satisfying-context';
+import { meetingContext } from './satisfying-context';
 import { sortStrings } from './sort';
 import { anybodyContext, restrictsWho } from './who-keys';
 
@@ -42,10 +42,15 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
         : role.trustPolicy.statements.length === 1
           ? role.trustPolicy
           : aloneOf(statement).document;
+    // Conditions on how or when that no request meets let nobody in; those the analysis cannot decide are
+    // taken as met (the finding is reported rather than missed).
+    const met = meetingContext(howOrWhen);
+    if (met === undefined) continue;
     const admitted = roots.filter((p) => {
       if (p.accountId === undefined) return false;
+      if (met === 'undecided') return true;
       const caller = `acs:ram::${p.accountId}:user/${PROBE_NAME}`;
-      const context = { ...satisfyingContext(howOrWhen), ...anybodyContext(statement.conditions, caller) };
+      const context = { ...met, ...anybodyContext(statement.conditions, caller) };
       return PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, context) === Decision.ALLOW;
     });
     if (admitted.length === 0) continue;
