@@ -21,23 +21,29 @@ const CONDITIONS: [string, string, string][] = [
   ['StringEquals', 'sts:ExternalId', 'e2'],
   ['StringNotEquals', 'sts:ExternalId', 'e1'],
   ['StringLike', 'sts:ExternalId', 'e*'],
+  // An Allow above 1.5 and a Deny from 2 let in only a decimal between them.
+  ['NumericGreaterThan', 'acs:Level', '1.5'],
+  ['NumericGreaterThanEquals', 'acs:Level', '2'],
 ];
 
-/** Every request context of the vocabulary: each key absent or one of its values (3 × 5 × 5 = 75). */
+/** Every request context of the vocabulary: each key absent or one of its values (3 × 5 × 5 × 5 = 375). */
 export const CONTEXTS: { [key: string]: string[] }[] = (() => {
   const mfa = [undefined, 'true', 'false'];
   const ip = [undefined, '10.1.2.3', '10.200.0.1', '192.168.1.1', '8.8.8.8'];
   const externalId = [undefined, 'e1', 'e2', 'e3', 'e'];
+  const level = [undefined, '1', '1.75', '2', '3'];
   const contexts: { [key: string]: string[] }[] = [];
   for (const m of mfa)
     for (const i of ip)
-      for (const e of externalId) {
-        const c: { [key: string]: string[] } = {};
-        if (m !== undefined) c['acs:MFAPresent'] = [m];
-        if (i !== undefined) c['acs:SourceIp'] = [i];
-        if (e !== undefined) c['sts:ExternalId'] = [e];
-        contexts.push(c);
-      }
+      for (const e of externalId)
+        for (const l of level) {
+          const c: { [key: string]: string[] } = {};
+          if (m !== undefined) c['acs:MFAPresent'] = [m];
+          if (i !== undefined) c['acs:SourceIp'] = [i];
+          if (e !== undefined) c['sts:ExternalId'] = [e];
+          if (l !== undefined) c['acs:Level'] = [l];
+          contexts.push(c);
+        }
   return contexts;
 })();
 
