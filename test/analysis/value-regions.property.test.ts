@@ -134,3 +134,22 @@ describe('what the candidates cannot decide is said, never taken as a "no"', () 
     expect(candidates(goal).filter((v) => holdsFor(goal, v))).toEqual(['\u212a']);
   });
 });
+
+describe('numbers at the ends of the doubles', () => {
+  const max = '1' + '0'.repeat(308); // 1e308, written as the evaluator reads numbers
+  const found = (goal: Goal) => candidates(goal).filter((v) => holdsFor(goal, v));
+
+  test('between -1e308 and 1e308 (halves first: their difference overflows)', () => {
+    const goal: Goal = [
+      [Condition.of(Op.NUMERIC_GREATER_THAN, KEY, [`-${max}`]), true],
+      [Condition.of(Op.NUMERIC_LESS_THAN, KEY, [max]), true],
+    ];
+    expect(found(goal).length).toBeGreaterThan(0);
+  });
+
+  test('above the largest double: a text that reads as Infinity', () => {
+    const largest = BigInt(Number.MAX_VALUE).toString();
+    const goal: Goal = [[Condition.of(Op.NUMERIC_GREATER_THAN, KEY, [largest]), true]];
+    expect(found(goal)).toEqual([`1${'0'.repeat(400)}`]);
+  });
+});

@@ -22,7 +22,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /** A number in the plain decimal form the evaluator reads (no exponent), that reads back as exactly `n`. */
 function plain(n: number): string | undefined {
-  if (!Number.isFinite(n)) return undefined;
+  // Beyond the largest double a text still reads as a number: Infinity (a stretch past the largest bound).
+  if (n === Infinity || n === -Infinity) return `${n < 0 ? '-' : ''}1${'0'.repeat(400)}`;
+  if (Number.isNaN(n)) return undefined;
   const [mantissa, exponentText] = Math.abs(n).toExponential().split('e');
   const exponent = Number(exponentText);
   const digits = mantissa.replace('.', '');
@@ -42,7 +44,13 @@ function between(boundaries: number[], below: (n: number) => number, above: (n: 
   const sorted = Array.from(new Set(boundaries)).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
   const points = [below(sorted[0]), ...sorted, above(sorted[sorted.length - 1])];
-  for (let i = 1; i < sorted.length; i++) points.push(sorted[i - 1] + (sorted[i] - sorted[i - 1]) / 2);
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    // Halves first, so that the widest stretch (-max to max) does not overflow; where no double lies
+    // between two bounds the stretch is empty.
+    const middle = [a / 2 + b / 2, a + (b - a) / 2].find((m) => m > a && m < b);
+    if (middle !== undefined) points.push(middle);
+  }
   return points;
 }
 
