@@ -39,6 +39,7 @@ describe('the analysis tests Stryker runs', () => {
         'report-format.test.ts',
         'satisfying-context.test.ts',
         'value-regions.property.test.ts',
+        'value-regions.test.ts',
         'ways-in-between-values.test.ts',
       ]),
     );

@@ -88,6 +88,20 @@ describe('conditions the candidates cannot decide are said, never taken as a "no
     expect(ids(graph([allowB], held))).toContain('XA-ASSUME-ANY-ROLE');
   });
 
+  test('in a finding rule, on the Deny side: AssumeRole on * for a level between 20 and 200, denied unless 13*', () => {
+    const held = [
+      grant,
+      {
+        Action: ASSUME,
+        Effect: 'Allow',
+        Resource: '*',
+        Condition: { ...below200, NumericGreaterThan: { 'acs:Level': '20' } },
+      },
+      { Action: ASSUME, Effect: 'Deny', Resource: '*', Condition: { StringNotLike: { 'acs:Level': '13*' } } },
+    ];
+    expect(ids(graph([allowB], held))).toContain('XA-ASSUME-ANY-ROLE');
+  });
+
   test('in the gate: a dropped Deny on such a key is a line to review by hand', () => {
     const base = graph([allowB, denyB(mixed)]);
     const head = graph([allowB]);
