@@ -152,4 +152,10 @@ describe('numbers at the ends of the doubles', () => {
     const goal: Goal = [[Condition.of(Op.NUMERIC_GREATER_THAN, KEY, [largest]), true]];
     expect(found(goal)).toEqual([`1${'0'.repeat(400)}`]);
   });
+
+  test('below the lowest double: a text that reads as -Infinity', () => {
+    const lowest = `-${BigInt(Number.MAX_VALUE).toString()}`;
+    const goal: Goal = [[Condition.of(Op.NUMERIC_LESS_THAN, KEY, [lowest]), true]];
+    expect(found(goal)).toEqual([`-1${'0'.repeat(400)}`]);
+  });
 });
