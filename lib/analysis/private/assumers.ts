@@ -7,7 +7,7 @@ import { PolicyEvaluator } from '../policy-evaluator';
 import { SystemPolicies } from '../system-policies';
 import { AnalysisInputError } from '../analysis-input-error';
 import { complementOf } from './condition-eval';
-import { admittingCount, undecidedKeys } from './satisfying-context';
+import { admittingCount, MAX_DENY_CHOICES, undecidedKeys } from './satisfying-context';
 import {
   CallerStatements,
   conditionSetsOf,
@@ -28,12 +28,6 @@ import {
 import type { UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
-
-/**
- * At most this many ways past the Deny statements are tried for one caller and role (each Deny with k
- * conditions multiplies them by k + 1); beyond it the analysis stops with an error rather than guess.
- */
-const MAX_DENY_CHOICES = 4096;
 
 /** The complements of the failed conditions that one operator says (the others are left out: the set asks less). */
 function complementsOf(failed: Condition[]): Condition[] {

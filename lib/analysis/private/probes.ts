@@ -2,7 +2,14 @@ import { Condition, Effect, PolicyDocument, PolicyStatement } from '../../policy
 import { Decision } from '../decision';
 import { PolicyEvaluator } from '../policy-evaluator';
 import { globMatches } from './glob';
-import { admittingContexts, admittingCount, meetingContext, RequestContext, undecidedKeys } from './satisfying-context';
+import {
+  admittingContexts,
+  admittingCount,
+  MAX_DENY_CHOICES,
+  meetingContext,
+  RequestContext,
+  undecidedKeys,
+} from './satisfying-context';
 
 /**
  * Requests made up to ask the evaluator what a policy allows: a name, an action and an account that no
@@ -113,9 +120,6 @@ export function matchesResource(statement: PolicyStatement, resource: string): b
   for (let i = 0; i < patterns.length; i++) if (globMatches(patterns[i], resource, true)) return true;
   return false;
 }
-
-/** At most this many ways past the conditioned Denies are tried; beyond it `opens` says yes rather than guess. */
-const MAX_DENY_CHOICES = 4096;
 
 /**
  * Whether `statement` opens `action` on `resource`: it allows the request on its own, for a caller meeting

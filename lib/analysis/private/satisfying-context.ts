@@ -1,4 +1,5 @@
 import { Condition, ConditionOperator } from '../../policy';
+import { addTo } from '../../policy/private/multimap';
 import { conditionHolds } from './condition-eval';
 import { sortStrings } from './sort';
 import { keyRegions } from './value-regions';
@@ -144,9 +145,7 @@ function candidatesByKey(conditions: Condition[], restrict: { [key: string]: (st
     let values = byKey.get(c.key);
     if (!values) byKey.set(c.key, (values = new Set([undefined])));
     for (const v of c.values) valuesFor(c.operator, v).forEach((x) => values.add(x));
-    const list = onKey.get(c.key);
-    if (list) list.push(c);
-    else onKey.set(c.key, [c]);
+    addTo(onKey, c.key, c);
   }
   const undecided: string[] = [];
   for (const [key, list] of onKey) {
@@ -228,6 +227,13 @@ export interface AdmittingCandidate {
   readonly context: RequestContext;
   readonly failed: Condition[];
 }
+
+/**
+ * At most this many ways past the Deny statements are tried for one question (each Deny with k conditions
+ * multiplies them by k + 1); beyond it the assumer rows stop with an error and the finding rules say yes,
+ * rather than guess.
+ */
+export const MAX_DENY_CHOICES = 4096;
 
 /** How many candidates `admittingContexts` gives for these Deny statements' conditions. */
 export function admittingCount(denies: Condition[][]): number {
