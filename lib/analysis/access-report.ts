@@ -4,7 +4,7 @@ import { Finding } from './finding';
 import { GraphRole } from './graph-model';
 import { findingsOf } from './private/finding-rules';
 import { MAX_DETAILED_ROLES, mermaidDiagram } from './private/mermaid';
-import { permissionSummaries } from './private/permissions';
+import { allowedCounts } from './private/permissions';
 import { MFA_ONLY, qualifiersOf, unknownValuesWords } from './private/reachability-words';
 import { SystemPolicies } from './system-policies';
 import { addTo } from '../policy/private/multimap';
@@ -110,10 +110,8 @@ export class AccessReport {
         .assumersOf(role)
         .filter((r) => r.decision === Decision.ALLOW)
         .map((r) => (r.conditions ? `${r.principal} (when ${r.conditions})` : r.principal) + qualifiersOf(r));
-      // The summaries permissionsOf gives, but without the resource words this table does not show.
-      const what = permissionSummaries(role, false)
-        .filter((p) => p.allowed.length > 0)
-        .map((p) => `${p.allowed.length} action(s) on ${code(p.resource)}`);
+      // What the summaries permissionsOf gives allow, counted (the table shows no words, denials or policies).
+      const what = allowedCounts(role).map((p) => `${p.count} action(s) on ${code(p.resource)}`);
       const findings = (this.findingsBySubject.get(role.arn) ?? []).map(
         (f) => `${f.severity} ${code(f.id)}${f.acknowledgedReason ? ' (acknowledged)' : ''}`,
       );

@@ -64,8 +64,10 @@ export class PolicyStatement {
     this.notActions = sortedUnique(props.notActions ?? []);
     this.hasResources = props.resources !== undefined;
     this.resources = sortedUnique(props.resources ?? []);
-    this.principals = [...(props.principals ?? [])];
-    this.conditions = [...(props.conditions ?? []), ...(this.principals[0]?.conditions ?? [])];
+    this.principals = props.principals === undefined ? [] : props.principals.slice();
+    const own = props.conditions ?? [];
+    const carried = this.principals.length > 0 ? this.principals[0].conditions : [];
+    this.conditions = carried.length === 0 ? own.slice() : own.concat(carried);
   }
 
   /** Problems that make the statement invalid in any policy. */
@@ -82,9 +84,13 @@ export class PolicyStatement {
         'statement has both actions and notActions (a statement takes exactly one of Action and NotAction)',
       );
     }
-    for (const action of [...this.actions, ...this.notActions]) {
-      if (!isTerraformExpression(action) && !ACTION.test(action)) {
-        problems.push(`action ${quote(action)} is not <ram-code>:<action-name> (such as log:PostLogStoreLogs) or "*"`);
+    for (const actions of [this.actions, this.notActions]) {
+      for (const action of actions) {
+        if (!isTerraformExpression(action) && !ACTION.test(action)) {
+          problems.push(
+            `action ${quote(action)} is not <ram-code>:<action-name> (such as log:PostLogStoreLogs) or "*"`,
+          );
+        }
       }
     }
     for (const resource of this.resources) {
@@ -101,9 +107,9 @@ export class PolicyStatement {
       );
     }
     for (const condition of this.conditions) {
-      problems.push(...condition.validate());
+      for (const problem of condition.validate()) problems.push(problem);
     }
-    problems.push(...conflictingConditions(this.conditions));
+    for (const problem of conflictingConditions(this.conditions)) problems.push(problem);
     return problems;
   }
 

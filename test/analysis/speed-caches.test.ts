@@ -1,7 +1,11 @@
+import * as crypto from 'crypto';
+import { createHash } from 'crypto';
 import * as fc from 'fast-check';
 import { AccessGraph, Decision, PolicyDocument, PolicyEvaluator } from '../../lib';
 import { globMatches } from '../../lib/analysis/private/glob';
-import { permissionSummaries } from '../../lib/analysis/private/permissions';
+import { allowedCounts, permissionSummaries } from '../../lib/analysis/private/permissions';
+import { fingerprintOf } from '../../lib/analysis/private/finding-rules';
+import { GraphRole } from '../../lib/analysis/graph-model';
 import { mayMatch } from '../../lib/analysis/private/probes';
 import { accountJson, handWrittenOut, policyText, roleResources, trustStatement } from '../support/hand-written';
 import { randomOutput, stacksOf } from './support/random-output';
@@ -190,6 +194,88 @@ describe('the shortcuts are necessary conditions of the evaluator, never a diffe
       }),
       { numRuns: 100, seed: SEED },
     );
+  });
+
+  test('the one-row-per-role table counts what permissionsOf allows, on random outputs', () => {
+    fc.assert(
+      fc.property(randomOutput, (accounts) => {
+        const graph = AccessGraph.fromSynthOutput(writeOut(stacksOf(accounts)));
+        for (const role of graph.roles) {
+          expect(allowedCounts(role)).toEqual(
+            graph
+              .permissionsOf(role)
+              .filter((p) => p.allowed.length > 0)
+              .map((p) => ({ resource: p.resource, count: p.allowed.length })),
+          );
+        }
+      }),
+      { numRuns: 100, seed: SEED },
+    );
+  });
+
+  test('allowedCounts merges statements on one resource and conditions, indexes many, and leaves Denies out', () => {
+    const statement = (effect: string, actions: string[], resource: string, mfa = false) => ({
+      Effect: effect,
+      Action: actions,
+      Resource: resource,
+      ...(mfa ? { Condition: { Bool: { 'acs:MFAPresent': 'true' } } } : {}),
+    });
+    // 40 resources (past the linear search), two statements adding to r0 (one action in common), one with MFA.
+    const many = Array.from({ length: 40 }, (_, i) =>
+      statement('Allow', ['log:GetLogStore'], `acs:log:*:*:project/r${i}`),
+    );
+    const document = PolicyDocument.fromJson(
+      policyText(
+        ...many,
+        statement('Allow', ['log:GetLogStore', 'log:ListShards'], 'acs:log:*:*:project/r0'),
+        statement('Allow', ['log:GetIndex'], 'acs:log:*:*:project/r0', true),
+        statement('Deny', ['log:PostLogStoreLogs', 'log:ListProject'], 'acs:log:*:*:project/r1'),
+        statement('Deny', ['log:PostLogStoreLogs'], 'acs:log:*:*:project/denied-only'),
+      ),
+    );
+    const role = {
+      policies: [{ policyName: 'p', policyType: 'Custom', document, origin: 'test' }],
+    } as unknown as GraphRole;
+    const counts = allowedCounts(role);
+    expect(counts).toEqual(
+      permissionSummaries(role, false)
+        .filter((p) => p.allowed.length > 0)
+        .map((p) => ({ resource: p.resource, count: p.allowed.length })),
+    );
+    const r0 = counts.filter((c) => c.resource === 'acs:log:*:*:project/r0');
+    expect(r0.map((c) => c.count)).toEqual([2, 1]); // GetLogStore and ListShards; GetIndex with MFA apart
+    expect(counts.find((c) => c.resource === 'acs:log:*:*:project/r1')!.count).toBe(1);
+    expect(counts.some((c) => c.resource.endsWith('denied-only'))).toBe(false);
+    expect(counts).toHaveLength(41);
+  });
+
+  test("a role's permission words follow a document that grew after it was summarized", () => {
+    const document = PolicyDocument.fromJson(policyText({ Effect: 'Allow', Action: 'log:GetLogStore', Resource: '*' }));
+    const role = {
+      policies: [{ policyName: 'p', policyType: 'Custom', document, origin: 'test' }],
+    } as unknown as GraphRole;
+    expect(permissionSummaries(role, false)[0].allowed).toEqual(['log:GetLogStore (read logstore settings)']);
+    document.addStatements(
+      ...PolicyDocument.fromJson(policyText({ Effect: 'Allow', Action: 'log:ListShards', Resource: '*' })).statements,
+    );
+    expect(permissionSummaries(role, false)[0].allowed).toEqual([
+      'log:GetLogStore (read logstore settings)',
+      'log:ListShards (list shards)',
+    ]);
+    expect(allowedCounts(role)).toEqual([{ resource: '*', count: 2 }]);
+  });
+
+  test('a fingerprint is the first 12 hex digits of SHA-256, with crypto.hash and without it (Node before 20.12)', () => {
+    const finding = { id: 'XA-TRUST-NO-CONDITION', subject: 'acs:ram::1:role/r', content: 'acs:ram::2:root' };
+    const expected = createHash('sha256').update(`${finding.id}\n${finding.subject}\n${finding.content}`).digest('hex');
+    expect(fingerprintOf(finding)).toBe(expected.slice(0, 12));
+    jest.isolateModules(() => {
+      jest.doMock('crypto', () => ({ ...jest.requireActual<typeof crypto>('crypto'), hash: undefined }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const again = require('../../lib/analysis/private/finding-rules') as { fingerprintOf: typeof fingerprintOf };
+      expect(again.fingerprintOf(finding)).toBe(expected.slice(0, 12));
+    });
+    jest.dontMock('crypto');
   });
 
   test("a document's statements snapshot follows addStatements", () => {

@@ -45,6 +45,13 @@ const API_CALL: { [key: string]: (string | undefined)[] } = { [ConditionKey.MFA_
 
 /** No trust statement names the caller: shared by the many callers a trust policy does not name. */
 const NOT_NAMED: Admission = Object.freeze({ sets: NO_SETS });
+/** Named, but no request lets the caller in (shared, never mutated). */
+const NOT_ADMITTED: Admission = NOT_NAMED;
+/** Let in by a pair without conditions, in the empty context: one empty condition set (shared, never mutated). */
+const UNCONDITIONAL: Admission = Object.freeze({
+  sets: Object.freeze([Object.freeze([])]) as unknown as Condition[][],
+  context: NO_CONTEXT,
+});
 
 /** A caller the assumer computation evaluates: a user or a role session of the output. */
 interface Caller {
@@ -117,7 +124,7 @@ export class AssumerComputation {
       const via = this.entrantsOf(caller)
         .filter((who) => who !== `role ${caller.arn}`) // a role assuming itself adds no one
         .map((who) => `${who} → role ${caller.arn} → role ${role.arn}`);
-      result[i] = remember({ ...row, via }, conditionSetsOf(row), trialsOf(row));
+      result[i] = remember({ ...row, via }, conditionSetsOf(row), () => trialsOf(row));
     }
     return result;
   }
@@ -168,13 +175,18 @@ export class AssumerComputation {
   private callersFor(role: GraphRole): Caller[] {
     this.index();
     const accounts = this.graph.trustedAccountsOf(role);
-    const users = new Set<GraphUser>();
+    // The users whose grants name the role, and those of the trusted accounts: a set only when both give some.
+    let users: Iterable<GraphUser> = this.usersByGrantedRole!.get(role.arn) ?? [];
     const roles: GraphRole[] = [];
     for (const a of accounts) {
-      for (const u of this.usersByAccount!.get(a) ?? []) users.add(u);
+      const inAccount = this.usersByAccount!.get(a);
+      if (inAccount !== undefined) {
+        const all: Set<GraphUser> = users instanceof Set ? users : new Set(users);
+        for (const u of inAccount) all.add(u);
+        users = all;
+      }
       for (const r of this.rolesByAccount!.get(a) ?? []) roles.push(r);
     }
-    for (const u of this.usersByGrantedRole!.get(role.arn) ?? []) users.add(u);
     const callers: Caller[] = [];
     for (const u of users) {
       callers.push({
@@ -225,6 +237,25 @@ export class AssumerComputation {
           `${admittingCount(denies)} ways past them, more than the ${MAX_DENY_CHOICES} this analysis tries ` +
           '(it says neither yes nor no; merge the Deny statements)',
       );
+    }
+    // One unconditional statement on each side and no Deny with conditions (most callers of a large output):
+    // the one empty context says what the loop below would, without its lists.
+    if (
+      trust.length === 1 &&
+      grants.length === 1 &&
+      denies.length === 0 &&
+      restrict === undefined &&
+      trust[0].conditions.length === 0 &&
+      grants[0].conditions.length === 0
+    ) {
+      const decision = PolicyEvaluator.evaluateAssumeRole(
+        caller.policies,
+        role.trustPolicy,
+        caller.arn,
+        role.arn,
+        NO_CONTEXT,
+      );
+      return decision === Decision.ALLOW ? UNCONDITIONAL : NOT_ADMITTED;
     }
     const sets: Condition[][] = [];
     let admitting: { [key: string]: string[] } | undefined;
@@ -320,7 +351,7 @@ export class AssumerComputation {
         ? `${explained.reason}, but no request of this output can be sent with MFA`
         : explained.reason,
     };
-    return remember(result, sets, [trial(caller.arn, caller.policies, role)]);
+    return remember(result, sets, () => [trial(caller.arn, caller.policies, role)]);
   }
 
   /**
@@ -350,7 +381,7 @@ export class AssumerComputation {
         reason: `${explained.reason}, for some values of ${values}, which this output does not know (as written, the evaluator says no)`,
       },
       widened.sets,
-      [trial(caller.arn, widened.policies, widened.role)],
+      () => [trial(caller.arn, widened.policies, widened.role)],
     );
   }
 
@@ -394,7 +425,7 @@ export class AssumerComputation {
                 `${holder.policies.map((p) => p.policyName).join(', ')}, which lets it in`,
             },
             sets,
-            [widened ? trial(arn, widened.policies, widened.role) : trial(arn, policies, role)],
+            () => [widened ? trial(arn, widened.policies, widened.role) : trial(arn, policies, role)],
           ),
         );
         break;
@@ -530,14 +561,12 @@ export class AssumerComputation {
             reason: `${reason}; allowed for some values of ${values}, which this output does not know`,
           },
           widened.sets,
-          [trial(arn, widened.policies, widened.role)],
+          () => [trial(arn, widened.policies, widened.role)],
         );
       }
     }
     const sets = allowedSets ? unique(allowedSets) : NO_SETS;
-    return remember(
-      { principal, kind, decision, ...words(sets), reachable: true, reason },
-      sets,
+    return remember({ principal, kind, decision, ...words(sets), reachable: true, reason }, sets, () =>
       callers.map(({ arn }) => trial(arn, policies, role)),
     );
   }

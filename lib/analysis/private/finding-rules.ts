@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import * as crypto from 'crypto';
 import { AccessGraph } from '../access-graph';
 import { Decision } from '../decision';
 import { Finding, FindingId, Severity } from '../finding';
@@ -46,12 +46,14 @@ function unservedFindings(graph: AccessGraph, role: GraphRole): FindingDraft[] {
   return drafts;
 }
 
+/** `crypto.hash` (Node 20.12 and later): one call instead of a Hash object per finding. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 /** A short hash of what a finding is about: changes when its subject or content changes. */
 export function fingerprintOf(finding: Pick<Finding, 'id' | 'subject' | 'content'>): string {
-  return createHash('sha256')
-    .update(`${finding.id}\n${finding.subject}\n${finding.content}`)
-    .digest('hex')
-    .slice(0, 12);
+  const text = `${finding.id}\n${finding.subject}\n${finding.content}`;
+  const hex = oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
+  return hex.slice(0, 12);
 }
 
 const quoted = (text: string): string => JSON.stringify(text);
@@ -97,15 +99,17 @@ const ORDER: { [severity: string]: number } = { [Severity.HIGH]: 0, [Severity.ME
 
 /** Every finding of the graph, sorted by severity, id and subject, with acknowledgements applied. */
 export function findingsOf(graph: AccessGraph): Finding[] {
-  const drafts = [
-    ...graph.roles.flatMap((role) => [
-      ...trustNoConditionFindings(graph, role),
-      ...wildcardFindings(role),
-      ...unservedFindings(graph, role),
-    ]),
-    ...holderFindings(graph),
-    ...mfaFindings(graph),
-  ];
+  const drafts: FindingDraft[] = [];
+  const add = (list: FindingDraft[]) => {
+    for (const d of list) drafts.push(d);
+  };
+  for (const role of graph.roles) {
+    add(trustNoConditionFindings(graph, role));
+    add(wildcardFindings(role));
+    add(unservedFindings(graph, role));
+  }
+  add(holderFindings(graph));
+  add(mfaFindings(graph));
   const findings: Finding[] = drafts.map((d) => {
     const finding = { ...d, fingerprint: fingerprintOf(d) };
     return graph.acknowledgements.length > 0 ? acknowledge(finding, graph.acknowledgements) : finding;

@@ -62,8 +62,11 @@ class StackReader {
     throw new AnalysisInputError(this.raw.file, problem);
   }
 
-  public each(type: string): [string, JsonObject][] {
-    return Object.entries(this.resources[type] ?? {});
+  /** Calls `visit` with each resource of the type, by name (keys, not entries: no pair per resource). */
+  public each(type: string, visit: (name: string, body: JsonObject) => void): void {
+    const byName = this.resources[type];
+    if (byName === undefined) return;
+    for (const name of Object.keys(byName)) visit(name, byName[name]);
   }
 
   /** The account a resource's calls go to: that of its provider. */
@@ -201,7 +204,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     const key = (accountId: string | undefined, name: string): string => `${accountId ?? ''}\u0000${name}`;
 
     const custom = new Map<string, GraphPolicy>();
-    for (const [name, body] of r.each('alicloud_ram_policy')) {
+    r.each('alicloud_ram_policy', (name, body) => {
       const t = 'alicloud_ram_policy';
       const policyName = r.text(t, name, 'policy_name', body) ?? name;
       const document = r.document(t, name, 'policy_document', body);
@@ -211,7 +214,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         document,
         origin: `custom policy of stack ${raw.name}`,
       });
-    }
+    });
     const policy = (type: string, name: string, body: JsonObject): GraphPolicy => {
       const policyName = r.text(type, name, 'policy_name', body) ?? `${type}.${name}`;
       const policyType = r.text(type, name, 'policy_type', body) ?? 'Custom';
@@ -231,7 +234,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     };
 
     const roles = new Map<string, Mutable<GraphRole>>();
-    for (const [name, body] of r.each('alicloud_ram_role')) {
+    r.each('alicloud_ram_role', (name, body) => {
       const t = 'alicloud_ram_role';
       const written = r.text(t, name, 'role_name', body);
       const roleName = written ?? name;
@@ -248,7 +251,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         policies: [],
         ...(unresolved !== undefined ? { unresolvedRoleName: unresolved } : {}),
       });
-    }
+    });
     const users = new Map<string, Mutable<GraphUser>>();
     const user = (
       accountId: string | undefined,
@@ -297,15 +300,15 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       if (!u.groups.includes(groupName)) u.groups.push(groupName);
     };
 
-    for (const [name, body] of r.each('alicloud_ram_user')) {
+    r.each('alicloud_ram_user', (name, body) => {
       const t = 'alicloud_ram_user';
       user(r.accountOf(t, name, body), r.text(t, name, 'name', body) ?? name, true, r.path(t, name, body));
-    }
-    for (const [name, body] of r.each('alicloud_ram_group')) {
+    });
+    r.each('alicloud_ram_group', (name, body) => {
       const t = 'alicloud_ram_group';
       group(r.accountOf(t, name, body), r.text(t, name, 'group_name', body) ?? name, r.path(t, name, body));
-    }
-    for (const [name, body] of r.each('alicloud_ram_user_group_attachment')) {
+    });
+    r.each('alicloud_ram_user_group_attachment', (name, body) => {
       const t = 'alicloud_ram_user_group_attachment';
       const accountId = r.accountOf(t, name, body);
       const groupName = r.text(t, name, 'group_name', body);
@@ -314,8 +317,8 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const who = unresolved(body, 'user_name', userName);
       if (groupName && who !== undefined)
         unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
-    }
-    for (const [name, body] of r.each('alicloud_ram_group_membership')) {
+    });
+    r.each('alicloud_ram_group_membership', (name, body) => {
       const t = 'alicloud_ram_group_membership';
       const accountId = r.accountOf(t, name, body);
       const groupName = r.text(t, name, 'group_name', body);
@@ -325,33 +328,33 @@ export function buildGraph(raws: RawStack[]): GraphParts {
           unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
         }
       }
-    }
-    for (const [name, body] of r.each('alicloud_ram_role_policy_attachment')) {
+    });
+    r.each('alicloud_ram_role_policy_attachment', (name, body) => {
       const t = 'alicloud_ram_role_policy_attachment';
       const role = roles.get(key(r.accountOf(t, name, body), r.text(t, name, 'role_name', body) ?? ''));
       role?.policies.push(policy(t, name, body));
-    }
-    for (const [name, body] of r.each('alicloud_ram_user_policy_attachment')) {
+    });
+    r.each('alicloud_ram_user_policy_attachment', (name, body) => {
       const t = 'alicloud_ram_user_policy_attachment';
       const userName = r.text(t, name, 'user_name', body);
       if (userName)
         user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).policies.push(policy(t, name, body));
       const who = unresolved(body, 'user_name', userName);
       if (who !== undefined) unknown(r.accountOf(t, name, body), who, 'user', [policy(t, name, body)]);
-    }
-    for (const [name, body] of r.each('alicloud_ram_group_policy_attachment')) {
+    });
+    r.each('alicloud_ram_group_policy_attachment', (name, body) => {
       const t = 'alicloud_ram_group_policy_attachment';
       const groupName = r.text(t, name, 'group_name', body);
       if (groupName)
         group(r.accountOf(t, name, body), groupName, r.path(t, name, body)).policies.push(policy(t, name, body));
       const which = unresolved(body, 'group_name', groupName);
       if (which !== undefined) unknown(r.accountOf(t, name, body), which, 'group', [policy(t, name, body)]);
-    }
-    for (const [name, body] of r.each('alicloud_ram_login_profile')) {
+    });
+    r.each('alicloud_ram_login_profile', (name, body) => {
       const t = 'alicloud_ram_login_profile';
       const userName = r.text(t, name, 'user_name', body);
       if (userName) user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).consoleLogin = true;
-    }
+    });
     parts.roles.push(...roles.values());
     parts.users.push(...users.values());
     parts.groups.push(...groups.values());

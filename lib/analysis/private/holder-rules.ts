@@ -1,10 +1,10 @@
-import { PolicyDocument, PolicyStatement } from '../../policy';
+import { Effect, PolicyDocument, PolicyStatement } from '../../policy';
 import { AccessGraph } from '../access-graph';
 import { FindingId, Severity } from '../finding';
 import { GraphPolicy } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
 import { FindingDraft } from './finding-draft';
-import { allowStatements, hasWildcard, opens, PROBE_ACCOUNT, PROBE_NAME } from './probes';
+import { hasWildcard, matchesAction, opens, PROBE_ACCOUNT, PROBE_NAME } from './probes';
 import { sortStrings } from './sort';
 
 /** A user, group or role and the policies attached to it. */
@@ -75,9 +75,14 @@ function allowedThrough(statement: PolicyStatement): string[] {
  * no policy names, in an account of the output, an account the policies name, or an account nobody
  * names? `*`, `acs:ram:*:*:role/*` and an Allow `NotAction: ["ram:*"]` on `*` all do.
  */
-function assumeAnyRole(probeRoles: ProbeRoles, holder: Holder, documents: PolicyDocument[]): FindingDraft[] {
+function assumeAnyRole(
+  probeRoles: ProbeRoles,
+  holder: Holder,
+  documents: PolicyDocument[],
+  assuming: PolicyStatement[],
+): FindingDraft[] {
   // Literal resources name their roles, never the made-up one: only statements with a wildcard are asked.
-  const statements = allowStatements(documents).filter((s) => s.resources.some(hasWildcard));
+  const statements = assuming.filter((s) => s.resources.some(hasWildcard));
   if (statements.length === 0) return [];
   let probes = probeRoles.base;
   for (const s of statements) {
@@ -116,15 +121,18 @@ function grantsOfUnknownRoles(
   defined: Set<string>,
   holder: Holder,
   documents: PolicyDocument[],
+  allows: PolicyStatement[],
+  assuming: PolicyStatement[],
 ): FindingDraft[] {
   const drafts: FindingDraft[] = [];
-  const statements = allowStatements(documents);
-  const named = new Set(statements.flatMap((s) => s.resources).filter((r) => ROLE_ARN.test(r)));
+  // A role ARN named in any Allow counts (another statement, such as `sts:AssumeRole` on `*`, may open it).
+  const named = new Set<string>();
+  for (const s of allows) for (const r of s.resources) if (ROLE_ARN.test(r)) named.add(r);
   for (const resource of named) {
     const [, accountId, roleName] = ROLE_ARN.exec(resource)!;
     if (defined.has(`${accountId}:${roleName}`)) continue;
     const arn = `acs:ram::${accountId}:role/${roleName}`;
-    if (!statements.some((s) => opens(documents, s, ASSUME, arn))) continue;
+    if (!assuming.some((s) => opens(documents, s, ASSUME, arn))) continue;
     const known = graph.hasAccount(accountId);
     drafts.push({
       stack: holder.stack,
@@ -162,10 +170,20 @@ export function holderFindings(graph: AccessGraph): FindingDraft[] {
         });
       }
     }
-    const documents = holder.policies.flatMap((p) => (p.document ? [p.document] : []));
+    const documents: PolicyDocument[] = [];
+    const allows: PolicyStatement[] = [];
+    for (const p of holder.policies) {
+      if (!p.document) continue;
+      documents.push(p.document);
+      for (const s of p.document.statements) if (s.effect === Effect.ALLOW) allows.push(s);
+    }
+    // Only an Allow whose action test passes for sts:AssumeRole can open it (`opens` asks that first):
+    // a holder with none (most roles: log and read-only policies) has no finding of these two rules.
+    const assuming = allows.filter((s) => matchesAction(s, ASSUME));
+    if (assuming.length === 0) continue;
     drafts.push(
-      ...assumeAnyRole(probeRoles, holder, documents),
-      ...grantsOfUnknownRoles(graph, defined, holder, documents),
+      ...assumeAnyRole(probeRoles, holder, documents, assuming),
+      ...grantsOfUnknownRoles(graph, defined, holder, documents, allows, assuming),
     );
   }
   return drafts;

@@ -1,7 +1,8 @@
-import { Effect, PolicyStatement } from '../../policy';
+import { Effect, PolicyDocument, PolicyStatement } from '../../policy';
 import { compareStrings } from '../../policy/private/expression';
 import { GraphRole, PermissionSummary } from '../graph-model';
 import { describeAction, describeConditions, describeResource } from './describe';
+import { addTo } from '../../policy/private/multimap';
 import { sortBy, sortStrings } from './sort';
 
 /**
@@ -14,8 +15,12 @@ export function permissionSummaries(role: GraphRole, describe: boolean): Permiss
   // By resource, then by conditions: most resources have one entry, and no key string is built per statement.
   const byResource = new Map<string, PermissionEntry[]>();
   for (const policy of role.policies) {
-    for (const statement of policy.document?.statements ?? []) {
-      const { conditions, actionWords } = wordsOf(statement);
+    if (!policy.document) continue;
+    const statements = policy.document.statements;
+    const words = wordsOfDocument(policy.document);
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i];
+      const { conditions, actionWords } = words[i];
       for (const resource of statement.resources) {
         let entries = byResource.get(resource);
         if (!entries) byResource.set(resource, (entries = []));
@@ -49,6 +54,74 @@ export function permissionSummaries(role: GraphRole, describe: boolean): Permiss
   return summaries;
 }
 
+/** The number of actions allowed on a resource under one set of conditions (`allowedCounts`). */
+export interface AllowedCount {
+  readonly resource: string;
+  readonly count: number;
+}
+
+/**
+ * What the one-row-per-role table shows of `permissionSummaries(role, false)`: for each summary that allows
+ * something, its resource and the number of its allowed actions, in the same order; without the summaries'
+ * sets of denied actions and policy names, which the table does not show (a fifth of a large report's markdown).
+ */
+export function allowedCounts(role: GraphRole): AllowedCount[] {
+  // Entries of (resource, conditions), as permissionSummaries groups, in one list searched from the end (a role
+  // has a few; an index by resource only past LINEAR): the words of one statement are distinct, so a set
+  // is made only where a second statement adds to an entry.
+  const entries: CountEntry[] = [];
+  let index: Map<string, CountEntry[]> | undefined;
+  for (const policy of role.policies) {
+    if (!policy.document) continue;
+    const statements = policy.document.statements;
+    const words = wordsOfDocument(policy.document);
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i];
+      if (statement.effect === Effect.DENY) continue; // a Deny adds no allowed action to any summary
+      const { conditions, actionWords } = words[i];
+      for (const resource of statement.resources) {
+        if (index === undefined && entries.length > LINEAR) {
+          index = new Map();
+          for (const e of entries) addTo(index, e.resource, e);
+        }
+        const same = index === undefined ? entries : (index.get(resource) ?? []);
+        let entry: CountEntry | undefined;
+        for (let i = same.length - 1; i >= 0 && !entry; i--) {
+          if (same[i].resource === resource && same[i].conditions === conditions) entry = same[i];
+        }
+        if (!entry) {
+          entry = { resource, conditions, words: actionWords };
+          entries.push(entry);
+          if (index) addTo(index, resource, entry);
+        } else {
+          const words = entry.words instanceof Set ? entry.words : new Set(entry.words);
+          for (const w of actionWords) words.add(w);
+          entry.words = words;
+        }
+      }
+    }
+  }
+  if (entries.length > 1) {
+    sortBy(entries, (a, b) => compareStrings(a.resource, b.resource) || compareStrings(a.conditions, b.conditions));
+  }
+  const counts: AllowedCount[] = [];
+  for (const e of entries) {
+    const count = e.words instanceof Set ? e.words.size : e.words.length;
+    if (count > 0) counts.push({ resource: e.resource, count });
+  }
+  return counts;
+}
+
+/** Entries past which `allowedCounts` indexes its entries by resource. */
+const LINEAR = 32;
+
+/** An entry of `allowedCounts`: the words of one statement, or a set once another statement adds to them. */
+interface CountEntry {
+  readonly resource: string;
+  readonly conditions: string;
+  words: readonly string[] | Set<string>;
+}
+
 /** What a role may do on one resource under one set of conditions, while its summary is collected. */
 interface PermissionEntry {
   readonly resource: string;
@@ -70,19 +143,29 @@ interface StatementWords {
   readonly conditions: string;
   readonly actionWords: string[];
 }
-const statementWords = new WeakMap<PolicyStatement, StatementWords>();
+const documentWords = new WeakMap<PolicyDocument, { count: number; words: StatementWords[] }>();
 
-/** The words of a statement, computed once: system policies' statements are shared by thousands of roles. */
-function wordsOf(statement: PolicyStatement): StatementWords {
-  let words = statementWords.get(statement);
-  if (!words) {
-    // A NotAction is "everything except" the action described: `everything except ram:* (every ram action)`.
-    const actionWords =
-      statement.actions.length > 0
-        ? statement.actions.map(describeAction)
-        : statement.notActions.map((a) => `everything except ${describeAction(a)}`);
-    words = { conditions: describeConditions(statement.conditions), actionWords };
-    statementWords.set(statement, words);
+/**
+ * The words of each statement of a document, in order, computed once per document and statement count (a
+ * document only ever grows): system policies are shared by thousands of roles, and one entry per document
+ * is fewer weak-map lookups than one per statement.
+ */
+function wordsOfDocument(document: PolicyDocument): StatementWords[] {
+  const statements = document.statements;
+  let entry = documentWords.get(document);
+  if (entry === undefined || entry.count !== statements.length) {
+    entry = { count: statements.length, words: statements.map(wordsOf) };
+    documentWords.set(document, entry);
   }
-  return words;
+  return entry.words;
+}
+
+/** The words of a statement: its conditions, and its actions (a NotAction as "everything except ..."). */
+function wordsOf(statement: PolicyStatement): StatementWords {
+  // A NotAction is "everything except" the action described: `everything except ram:* (every ram action)`.
+  const actionWords =
+    statement.actions.length > 0
+      ? statement.actions.map(describeAction)
+      : statement.notActions.map((a) => `everything except ${describeAction(a)}`);
+  return { conditions: describeConditions(statement.conditions), actionWords };
 }

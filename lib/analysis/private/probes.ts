@@ -106,7 +106,7 @@ export function mayMatch(statement: PolicyStatement, action: string, resource: s
 }
 
 /** The evaluator's action test (`Action` or `NotAction`, without case). */
-function matchesAction(statement: PolicyStatement, action: string): boolean {
+export function matchesAction(statement: PolicyStatement, action: string): boolean {
   const negated = statement.notActions.length > 0;
   const patterns = negated ? statement.notActions : statement.actions;
   let any = false;

@@ -1,4 +1,4 @@
-import { Effect, PolicyDocument, PrincipalType } from '../../policy';
+import { Effect, PolicyDocument, PolicyStatement, PrincipalType } from '../../policy';
 import { AccessGraph } from '../access-graph';
 import { Decision } from '../decision';
 import { FindingId, Severity } from '../finding';
@@ -8,11 +8,14 @@ import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { FindingDraft } from './finding-draft';
 import { aloneOf, PROBE_NAME } from './probes';
-import { meetingContext } from './satisfying-context';
+import { meetingContext, RequestContext } from './satisfying-context';
 import { sortStrings } from './sort';
 import { anybodyContext, restrictsWho } from './who-keys';
 
 let stsAllList: PolicyDocument[] | undefined;
+
+/** What `meetingContext([])` gives, shared: no condition to meet (the evaluator never changes a context). */
+const NO_CONDITIONS_MET: RequestContext = Object.freeze({}) as RequestContext;
 
 /** `[AliyunSTSAssumeRoleAccess]`: what the probe caller holds (one list for every role). */
 function stsAllPolicies(): PolicyDocument[] {
@@ -29,28 +32,31 @@ function stsAllPolicies(): PolicyDocument[] {
  */
 export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): FindingDraft[] {
   const drafts: FindingDraft[] = [];
-  const denies = role.trustPolicy.statements.filter((s) => s.effect === Effect.DENY);
+  let denies: PolicyStatement[] | undefined;
+  for (const s of role.trustPolicy.statements) if (s.effect === Effect.DENY) (denies ??= []).push(s);
   const stsAll = stsAllPolicies();
   for (const statement of graph.allowTrustOf(role)) {
     const roots = statement.principals.filter((p) => p.type === PrincipalType.RAM && p.identifier.endsWith(':root'));
     if (roots.length === 0) continue;
-    const howOrWhen = statement.conditions.filter((c) => !restrictsWho(c));
+    const unconditional = statement.conditions.length === 0;
+    const howOrWhen = unconditional ? statement.conditions : statement.conditions.filter((c) => !restrictsWho(c));
     // The statement alone, with the Denies: the trust policy itself when that is all it holds (the common case).
     const alone =
-      denies.length > 0
+      denies !== undefined
         ? new PolicyDocument([statement, ...denies])
         : role.trustPolicy.statements.length === 1
           ? role.trustPolicy
           : aloneOf(statement).document;
     // Conditions on how or when that no request meets let nobody in; those the analysis cannot decide are
     // taken as met (the finding is reported rather than missed).
-    const met = meetingContext(howOrWhen);
+    const met = howOrWhen.length === 0 ? NO_CONDITIONS_MET : meetingContext(howOrWhen);
     if (met === undefined) continue;
     const admitted = roots.filter((p) => {
       if (p.accountId === undefined) return false;
       if (met === 'undecided') return true;
       const caller = `acs:ram::${p.accountId}:user/${PROBE_NAME}`;
-      const context = { ...met, ...anybodyContext(statement.conditions, caller) };
+      // No condition on the statement: no who-key to bring, and `met` is the empty context.
+      const context = unconditional ? met : { ...met, ...anybodyContext(statement.conditions, caller) };
       return PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, context) === Decision.ALLOW;
     });
     if (admitted.length === 0) continue;

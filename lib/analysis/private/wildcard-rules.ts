@@ -14,6 +14,10 @@ import {
 } from './probes';
 import { sortStrings } from './sort';
 
+/** No wide pattern, and no finding: shared by the many statements and roles that have none (never changed). */
+const NOTHING: readonly string[] = Object.freeze([]);
+const NO_DRAFTS: FindingDraft[] = Object.freeze([]) as unknown as FindingDraft[];
+
 /** What the probes of one role's custom documents ask about, computed once per role (not per statement and pattern). */
 interface Probes {
   readonly documents: PolicyDocument[];
@@ -56,9 +60,9 @@ function candidateActions(probes: Probes, statement: PolicyStatement): string[] 
  * action of a service it names that no policy names (`log:*`): judged by the decision on those made-up
  * actions, on a resource the statement covers, against all of `documents` (their Denies included).
  */
-function wideActions(probesOfRole: () => Probes, statement: PolicyStatement): string[] {
+function wideActions(probesOfRole: () => Probes, statement: PolicyStatement): readonly string[] {
   // Literal actions match only themselves, never the made-up ones: nothing to ask the evaluator.
-  if (statement.notActions.length === 0 && !statement.actions.some(hasWildcard)) return [];
+  if (statement.notActions.length === 0 && !statement.actions.some(hasWildcard)) return NOTHING;
   const probes = probesOfRole();
   const wide = new Set<string>();
   for (const resource of statement.resources.map(instantiate)) {
@@ -73,9 +77,9 @@ function wideActions(probesOfRole: () => Probes, statement: PolicyStatement): st
 }
 
 /** The resource patterns of `statement` that allow an action on a resource made up for the probe. */
-function wideResources(probesOfRole: () => Probes, statement: PolicyStatement): string[] {
+function wideResources(probesOfRole: () => Probes, statement: PolicyStatement): readonly string[] {
   // A literal resource matches only itself, never the made-up one.
-  if (!statement.resources.some(hasWildcard)) return [];
+  if (!statement.resources.some(hasWildcard)) return NOTHING;
   // A pattern is wide when it matches its own probe (a whole wildcard of its resource part): `consumergroup/*`
   // of one logstore does not match the made-up consumer group of a made-up logstore, and `project/p` beside
   // `acs:log:*:*:*` in the same statement is not listed for the other's match.
@@ -83,7 +87,7 @@ function wideResources(probesOfRole: () => Probes, statement: PolicyStatement): 
     .filter(hasWildcard)
     .map((pattern) => ({ pattern, probe: wildcardResourceProbe(pattern) }))
     .filter(({ pattern, probe }) => globMatches(pattern, probe, true));
-  if (probed.length === 0) return [];
+  if (probed.length === 0) return NOTHING;
   const probes = probesOfRole();
   const actions = candidateActions(probes, statement);
   return probed
@@ -97,15 +101,22 @@ function wideResources(probesOfRole: () => Probes, statement: PolicyStatement): 
  * made up for the probe (`*`, `acs:log:*:*:*`, `acs:log:*:*:project/*`, `acs:ecs:*:*:*`).
  */
 export function wildcardFindings(role: GraphRole): FindingDraft[] {
-  const documents = role.policies
-    .filter((p) => p.policyType === 'Custom')
-    .flatMap((p) => (p.document ? [p.document] : []));
+  const documents: PolicyDocument[] = [];
+  for (const p of role.policies) if (p.policyType === 'Custom' && p.document) documents.push(p.document);
   const statements = allowStatements(documents);
   // The probes are made only for a role that has a statement they can tell something about.
   let probes: Probes | undefined;
   const probesOfRole = (): Probes => (probes ??= probesOf(documents));
-  const actions = sortStrings(Array.from(new Set(statements.flatMap((s) => wideActions(probesOfRole, s)))));
-  const resources = sortStrings(Array.from(new Set(statements.flatMap((s) => wideResources(probesOfRole, s)))));
+  // Sets only once a statement gives something (most roles' statements give nothing, and then no finding).
+  let wideA: Set<string> | undefined;
+  let wideR: Set<string> | undefined;
+  for (const s of statements) {
+    for (const a of wideActions(probesOfRole, s)) (wideA ??= new Set()).add(a);
+    for (const r of wideResources(probesOfRole, s)) (wideR ??= new Set()).add(r);
+  }
+  if (wideA === undefined && wideR === undefined) return NO_DRAFTS;
+  const actions = wideA ? sortStrings(Array.from(wideA)) : [];
+  const resources = wideR ? sortStrings(Array.from(wideR)) : [];
   const at = { stack: role.stack, path: role.path, subject: role.arn };
   const drafts: FindingDraft[] = [];
   if (actions.length > 0) {

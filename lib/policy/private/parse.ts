@@ -13,8 +13,12 @@ function isObject(value: unknown): value is { [key: string]: unknown } {
 
 /** A string or a non-empty array of strings (§1.2: the two are equivalent). */
 function strings(value: unknown, where: string, problems: string[]): string[] {
-  const list = Array.isArray(value) ? value : [value];
-  if (list.length === 0 || list.some((v) => typeof v !== 'string' || v.length === 0)) {
+  // A single string (most elements) needs no list of its own to be checked.
+  if (typeof value === 'string' && value.length > 0) return [value];
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  let valid = list.length > 0;
+  for (let i = 0; i < list.length && valid; i++) valid = typeof list[i] === 'string' && (list[i] as string).length > 0;
+  if (!valid) {
     problems.push(`${where} must be a non-empty string or a non-empty array of non-empty strings`);
     return [];
   }
@@ -117,7 +121,8 @@ function parseStatement(raw: unknown, where: string, problems: string[]): Policy
     conditions: raw.Condition === undefined ? undefined : parseConditions(raw.Condition, where, problems),
     principals: raw.Principal === undefined ? undefined : parsePrincipals(raw.Principal, where, problems),
   });
-  problems.push(...result.validate().map((p) => `${where}: ${p}`));
+  const invalid = result.validate();
+  for (let i = 0; i < invalid.length; i++) problems.push(`${where}: ${invalid[i]}`);
   return result;
 }
 
