@@ -146,9 +146,18 @@ export class AccessGraph {
 
 /** Accounts named by RAM principals of the trust statements (root, user or role of the account). */
 function trustedAccounts(statements: PolicyStatement[]): string[] {
-  const accounts = statements
-    .flatMap((s) => s.principals)
-    .filter((p) => p.type === PrincipalType.RAM && p.accountId !== undefined)
-    .map((p) => p.accountId!);
-  return sortStrings(Array.from(new Set(accounts)));
+  // Most trust policies name one account or a few: a list searched, a set past a handful (linear either way).
+  const accounts: string[] = [];
+  let seen: Set<string> | undefined;
+  for (const s of statements) {
+    for (const p of s.principals) {
+      const id = p.accountId;
+      if (p.type !== PrincipalType.RAM || id === undefined) continue;
+      if (seen === undefined && accounts.length > 8) seen = new Set(accounts);
+      if (seen ? seen.has(id) : accounts.includes(id)) continue;
+      accounts.push(id);
+      seen?.add(id);
+    }
+  }
+  return sortStrings(accounts);
 }

@@ -109,6 +109,10 @@ function coversAssumeRoleAction(statement: PolicyStatement): boolean {
 
 export function unique(sets: Condition[][]): Condition[][] {
   if (sets.length <= 1) return sets; // nothing to merge or order (most rows: no set, or one); a fresh list
+  // One set many times over (a class row's callers, each let in by the same unconditional pair): that set.
+  let same = true;
+  for (let i = 1; i < sets.length && same; i++) same = sets[i] === sets[0];
+  if (same) return [sets[0]];
   const seen = new Map<string, Condition[]>();
   for (const set of sets) seen.set(sortStrings(set.map(conditionIdentity)).join('\u0000'), set);
   return sortBy(Array.from(seen.entries()), ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, set]) => set);

@@ -516,7 +516,8 @@ export class AssumerComputation {
     if (!callers) {
       callers = ['user', 'role'].map((kind) => {
         const arn = `acs:ram::${accountId}:${kind}/x`;
-        return { arn, accountId: accountIdOf(arn) };
+        // The account as the ARN reads back (all digits here: accounts come from principals and stacks).
+        return { arn, accountId: /^\d+$/.test(accountId) ? accountId : accountIdOf(arn) };
       });
       this.classCallers.set(accountId, callers);
     }

@@ -204,6 +204,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     const key = (accountId: string | undefined, name: string): string => `${accountId ?? ''}\u0000${name}`;
 
     const custom = new Map<string, GraphPolicy>();
+    const customOrigin = `custom policy of stack ${raw.name}`;
     r.each('alicloud_ram_policy', (name, body) => {
       const t = 'alicloud_ram_policy';
       const policyName = r.text(t, name, 'policy_name', body) ?? name;
@@ -212,9 +213,10 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         policyName,
         policyType: 'Custom',
         document,
-        origin: `custom policy of stack ${raw.name}`,
+        origin: customOrigin,
       });
     });
+    const systems = new Map<string, GraphPolicy>();
     const policy = (type: string, name: string, body: JsonObject): GraphPolicy => {
       const policyName = r.text(type, name, 'policy_name', body) ?? `${type}.${name}`;
       const policyType = r.text(type, name, 'policy_type', body) ?? 'Custom';
@@ -227,10 +229,15 @@ export function buildGraph(raws: RawStack[]): GraphParts {
           }
         );
       }
+      // One (immutable) entry per system policy and type of the stack: thousands of roles attach the same one.
+      const shared = systems.get(`${policyType}\u0000${policyName}`);
+      if (shared) return shared;
       const known = SystemPolicies.lookup(policyName);
-      return known
+      const entry: GraphPolicy = known
         ? { policyName, policyType, document: known.document, origin: `system policy, ${known.source}` }
         : { policyName, policyType, origin: 'system policy whose content this tool does not know' };
+      systems.set(`${policyType}\u0000${policyName}`, entry);
+      return entry;
     };
 
     const roles = new Map<string, Mutable<GraphRole>>();

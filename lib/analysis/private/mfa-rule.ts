@@ -10,11 +10,11 @@ import { FindingDraft } from './finding-draft';
  * or the missing login is a mistake.
  */
 export function mfaFindings(graph: AccessGraph): FindingDraft[] {
-  return graph.roles.flatMap((role) =>
-    graph
-      .assumersOf(role)
-      .filter((r) => r.kind === 'user' && r.decision === Decision.ALLOW && !r.reachable)
-      .map((r) => ({
+  const drafts: FindingDraft[] = [];
+  for (const role of graph.roles) {
+    for (const r of graph.assumersOf(role)) {
+      if (r.kind !== 'user' || r.decision !== Decision.ALLOW || r.reachable) continue;
+      drafts.push({
         id: FindingId.TRUST_MFA_UNREACHABLE,
         severity: Severity.MEDIUM,
         stack: role.stack,
@@ -26,6 +26,8 @@ export function mfaFindings(graph: AccessGraph): FindingDraft[] {
           '(alicloud_ram_login_profile), so its AccessKey API calls can never meet the condition (a console login made ' +
           'outside this output would); drop requireMfa for ' +
           'API users (use allowedSourceIps or externalId) or give the user a console login with MFA',
-      })),
-  );
+      });
+    }
+  }
+  return drafts;
 }
