@@ -56,6 +56,8 @@ export class AccessGraph {
   private readonly assumerCache = new Map<GraphRole, AssumeResult[]>();
   private readonly allowTrustCache = new Map<GraphRole, PolicyStatement[]>();
   private readonly trustedCache = new Map<GraphRole, string[]>();
+  /** One list per role: the assumer computation keeps what it derives from a list by the list. */
+  private readonly documentsCache = new Map<GraphRole, PolicyDocument[]>();
   private readonly assumers: AssumerComputation;
 
   private constructor(raws: ReturnType<typeof readSynthOutput>) {
@@ -140,7 +142,12 @@ export class AccessGraph {
 
   /** The documents of the role's policies that the output or the system-policy table knows. */
   public policyDocumentsOf(role: GraphRole): PolicyDocument[] {
-    return role.policies.flatMap((p) => (p.document ? [p.document] : []));
+    let documents = this.documentsCache.get(role);
+    if (documents === undefined) {
+      documents = role.policies.flatMap((p) => (p.document ? [p.document] : []));
+      this.documentsCache.set(role, documents);
+    }
+    return documents;
   }
 }
 

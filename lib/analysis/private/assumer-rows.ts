@@ -76,7 +76,7 @@ export interface CallerStatements {
 
 /** The statements of `policies` by effect, in order, kept in `cache` (one per graph: its lists do not change). */
 export function statementsOf(
-  cache: WeakMap<PolicyDocument[], CallerStatements>,
+  cache: Map<PolicyDocument[], CallerStatements>,
   policies: PolicyDocument[],
 ): CallerStatements {
   let split = cache.get(policies);

@@ -97,14 +97,17 @@ export class AssumerComputation {
   private rolesByAccount?: Map<string, GraphRole[]>;
   /** The callers that stand for a class of principals, by their ARNs' account (made once, not per role). */
   private readonly classCallers = new Map<string, { arn: string; accountId?: string }[]>();
+  // The caches below are keyed by the graph's own lists and documents and live as long as the computation, so
+  // they are maps, not weak maps: a weak-map entry cost about five times a map entry, and a report at N = 5,000
+  // made tens of thousands.
   /** The statements of each caller's policies by effect: users' lists are asked about once per role that names them. */
-  private readonly split = new WeakMap<PolicyDocument[], CallerStatements>();
+  private readonly split = new Map<PolicyDocument[], CallerStatements>();
   private readonly roots = new Map<string | undefined, string>();
   private readonly trustLists = new Map<GraphRole, PolicyDocument[]>();
   /** Each list of identity policies widened for unknown Terraform values (null: it holds none). */
-  private readonly widened = new WeakMap<PolicyDocument[], Widened | null>();
+  private readonly widened = new Map<PolicyDocument[], Widened | null>();
   /** Each trust policy widened for unknown Terraform values (null: it holds none). */
-  private readonly widenedTrusts = new WeakMap<PolicyDocument, Widened | null>();
+  private readonly widenedTrusts = new Map<PolicyDocument, Widened | null>();
 
   constructor(
     private readonly graph: AccessGraph,

@@ -1,6 +1,6 @@
 import { Effect, PolicyDocument, PolicyStatement } from '../../policy';
 import { compareStrings } from '../../policy/private/expression';
-import { GraphRole, PermissionSummary } from '../graph-model';
+import { GraphPolicy, GraphRole, PermissionSummary } from '../graph-model';
 import { describeAction, describeConditions, describeResource } from './describe';
 import { addTo } from '../../policy/private/multimap';
 import { sortBy, sortStrings } from './sort';
@@ -17,7 +17,7 @@ export function permissionSummaries(role: GraphRole, describe: boolean): Permiss
   for (const policy of role.policies) {
     if (!policy.document) continue;
     const statements = policy.document.statements;
-    const words = wordsOfDocument(policy.document);
+    const words = wordsOfDocument(policy, policy.document);
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i];
       const { conditions, actionWords } = words[i];
@@ -74,7 +74,7 @@ export function allowedCounts(role: GraphRole): AllowedCount[] {
   for (const policy of role.policies) {
     if (!policy.document) continue;
     const statements = policy.document.statements;
-    const words = wordsOfDocument(policy.document);
+    const words = wordsOfDocument(policy, policy.document);
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i];
       if (statement.effect === Effect.DENY) continue; // a Deny adds no allowed action to any summary
@@ -143,19 +143,21 @@ interface StatementWords {
   readonly conditions: string;
   readonly actionWords: string[];
 }
-const documentWords = new WeakMap<PolicyDocument, { count: number; words: StatementWords[] }>();
+/** The words of the system policies' statements (a fixed set of documents, shared by thousands of roles). */
+const systemWords = new Map<PolicyDocument, { count: number; words: StatementWords[] }>();
 
 /**
- * The words of each statement of a document, in order, computed once per document and statement count (a
- * document only ever grows): system policies are shared by thousands of roles, and one entry per document
- * is fewer weak-map lookups than one per statement.
+ * The words of each statement of a policy's document, in order: a system policy's computed once per statement
+ * count (a document only ever grows), a custom policy's each time (a report asks once or twice per role, and
+ * a weak-map entry per document cost more than the words: each action's are looked up in `describeAction`'s cache).
  */
-function wordsOfDocument(document: PolicyDocument): StatementWords[] {
+function wordsOfDocument(policy: GraphPolicy, document: PolicyDocument): StatementWords[] {
   const statements = document.statements;
-  let entry = documentWords.get(document);
+  if (policy.policyType !== 'System') return statements.map(wordsOf);
+  let entry = systemWords.get(document);
   if (entry === undefined || entry.count !== statements.length) {
     entry = { count: statements.length, words: statements.map(wordsOf) };
-    documentWords.set(document, entry);
+    systemWords.set(document, entry);
   }
   return entry.words;
 }
