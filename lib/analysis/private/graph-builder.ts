@@ -183,6 +183,37 @@ class StackReader {
   }
 }
 
+/**
+ * Values by account and name (names are unique per account, not per stack: one stack may manage several
+ * accounts, a provider each), kept in the order their keys were first set, as a map keyed by one string
+ * would keep them, without making that string for every lookup (tens of thousands at N = 5,000).
+ */
+class ByAccountAndName<V> {
+  private readonly byAccount = new Map<string, Map<string, number>>();
+  private readonly list: V[] = [];
+
+  public get(accountId: string | undefined, name: string): V | undefined {
+    const at = this.byAccount.get(accountId ?? '')?.get(name);
+    return at === undefined ? undefined : this.list[at];
+  }
+
+  /** Sets the value; a key set before keeps its place. */
+  public set(accountId: string | undefined, name: string, value: V): void {
+    let names = this.byAccount.get(accountId ?? '');
+    if (names === undefined) this.byAccount.set(accountId ?? '', (names = new Map()));
+    const at = names.get(name);
+    if (at === undefined) {
+      names.set(name, this.list.length);
+      this.list.push(value);
+    } else this.list[at] = value;
+  }
+
+  /** The values in the order their keys were first set. */
+  public values(): V[] {
+    return this.list;
+  }
+}
+
 /** The ARN of a RAM user or role; `<unknown account>` when the output does not say whose it is. */
 export function arnOf(accountId: string | undefined, kind: string, name: string): string {
   return `acs:ram::${accountId ?? '<unknown account>'}:${kind}/${name}`;
@@ -200,16 +231,14 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       file: raw.file,
     });
     parts.acknowledgements.push(...r.acknowledgements());
-    // Names are unique per account, not per stack: one stack may manage several accounts (one provider each).
-    const key = (accountId: string | undefined, name: string): string => `${accountId ?? ''}\u0000${name}`;
 
-    const custom = new Map<string, GraphPolicy>();
+    const custom = new ByAccountAndName<GraphPolicy>();
     const customOrigin = `custom policy of stack ${raw.name}`;
     r.each('alicloud_ram_policy', (name, body) => {
       const t = 'alicloud_ram_policy';
       const policyName = r.text(t, name, 'policy_name', body) ?? name;
       const document = r.document(t, name, 'policy_document', body);
-      custom.set(key(r.accountOf(t, name, body), policyName), {
+      custom.set(r.accountOf(t, name, body), policyName, {
         policyName,
         policyType: 'Custom',
         document,
@@ -222,7 +251,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const policyType = r.text(type, name, 'policy_type', body) ?? 'Custom';
       if (policyType === 'Custom') {
         return (
-          custom.get(key(r.accountOf(type, name, body), policyName)) ?? {
+          custom.get(r.accountOf(type, name, body), policyName) ?? {
             policyName,
             policyType,
             origin: 'custom policy not defined in this output',
@@ -240,14 +269,14 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       return entry;
     };
 
-    const roles = new Map<string, Mutable<GraphRole>>();
+    const roles = new ByAccountAndName<Mutable<GraphRole>>();
     r.each('alicloud_ram_role', (name, body) => {
       const t = 'alicloud_ram_role';
       const written = r.text(t, name, 'role_name', body);
       const roleName = written ?? name;
       const accountId = r.accountOf(t, name, body);
       const unresolved = written === undefined && typeof body.role_name === 'string' ? body.role_name : undefined;
-      roles.set(key(accountId, roleName), {
+      roles.set(accountId, roleName, {
         stack: raw.name,
         accountId,
         roleName,
@@ -259,26 +288,26 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         ...(unresolved !== undefined ? { unresolvedRoleName: unresolved } : {}),
       });
     });
-    const users = new Map<string, Mutable<GraphUser>>();
+    const users = new ByAccountAndName<Mutable<GraphUser>>();
     const user = (
       accountId: string | undefined,
       userName: string,
       createdHere: boolean,
       path: string,
     ): Mutable<GraphUser> => {
-      const existing = users.get(key(accountId, userName));
+      const existing = users.get(accountId, userName);
       if (existing) {
         if (createdHere && !existing.createdHere) Object.assign(existing, { createdHere, path });
         return existing;
       }
       const arn = arnOf(accountId, 'user', userName);
       const created = { stack: raw.name, accountId, userName, arn, createdHere, path, groups: [], policies: [] };
-      users.set(key(accountId, userName), created);
+      users.set(accountId, userName, created);
       return created;
     };
-    const groups = new Map<string, Mutable<GraphGroup>>();
+    const groups = new ByAccountAndName<Mutable<GraphGroup>>();
     const group = (accountId: string | undefined, groupName: string, path: string): Mutable<GraphGroup> => {
-      const existing = groups.get(key(accountId, groupName)) ?? {
+      const existing = groups.get(accountId, groupName) ?? {
         stack: raw.name,
         accountId,
         groupName,
@@ -286,7 +315,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         policies: [],
         path,
       };
-      groups.set(key(accountId, groupName), existing);
+      groups.set(accountId, groupName, existing);
       return existing;
     };
     /** The name as written when it is a Terraform value the output does not resolve. */
@@ -338,7 +367,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     });
     r.each('alicloud_ram_role_policy_attachment', (name, body) => {
       const t = 'alicloud_ram_role_policy_attachment';
-      const role = roles.get(key(r.accountOf(t, name, body), r.text(t, name, 'role_name', body) ?? ''));
+      const role = roles.get(r.accountOf(t, name, body), r.text(t, name, 'role_name', body) ?? '');
       role?.policies.push(policy(t, name, body));
     });
     r.each('alicloud_ram_user_policy_attachment', (name, body) => {
@@ -362,9 +391,10 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const userName = r.text(t, name, 'user_name', body);
       if (userName) user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).consoleLogin = true;
     });
-    parts.roles.push(...roles.values());
-    parts.users.push(...users.values());
-    parts.groups.push(...groups.values());
+    // By loops: spreading a list of hundreds of thousands into push's arguments overflows the stack.
+    for (const role of roles.values()) parts.roles.push(role);
+    for (const user of users.values()) parts.users.push(user);
+    for (const group of groups.values()) parts.groups.push(group);
   }
   return parts;
 }
