@@ -8,7 +8,7 @@ import {
   GraphUser,
   PermissionSummary,
 } from './graph-model';
-import { buildGraph } from './private/graph-builder';
+import { buildGraph, scopeOf } from './private/graph-builder';
 import { AssumerComputation } from './private/assumers';
 import { withoutUCloudStacks } from './private/foreign-stacks';
 import { readSynthOutput } from './private/synth-reader';
@@ -70,7 +70,7 @@ export class AccessGraph {
     this.groups = parts.groups;
     this.acknowledgements = parts.acknowledgements;
     for (const group of this.groups)
-      this.groupIndex.set(`${group.stack}\u0000${group.accountId}\u0000${group.groupName}`, group);
+      this.groupIndex.set(`${scopeOf(group.stack, group.accountId)}\u0000${group.groupName}`, group);
     for (const role of this.roles) this.roleIndex.set(role.arn, role);
     for (const user of this.users) this.userIndex.set(user.arn, user);
     this.assumers = new AssumerComputation(this, parts.unknownHolders);
@@ -95,7 +95,7 @@ export class AccessGraph {
   public identityPoliciesOf(user: GraphUser): PolicyDocument[] {
     return cached(this.identityCache, user, () => {
       const groups = user.groups
-        .map((name) => this.groupIndex.get(`${user.stack}\u0000${user.accountId}\u0000${name}`))
+        .map((name) => this.groupIndex.get(`${scopeOf(user.stack, user.accountId)}\u0000${name}`))
         .filter((g) => g !== undefined);
       return [...user.policies, ...groups.flatMap((g) => g.policies)].flatMap((p) => (p.document ? [p.document] : []));
     });

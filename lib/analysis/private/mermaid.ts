@@ -2,7 +2,7 @@ import { AccessGraph } from '../access-graph';
 import { AssumeResult, GraphRole } from '../graph-model';
 import { Decision } from '../decision';
 import { shortResource } from './describe';
-import { arnOf } from './graph-builder';
+import { arnOf, scopeOf } from './graph-builder';
 import { addTo } from '../../policy/private/multimap';
 
 function label(text: string): string {
@@ -128,7 +128,7 @@ export function mermaidDiagram(graph: AccessGraph): string {
   for (const group of graph.groups)
     place(
       group.accountId,
-      `${id(`group:${group.stack}:${group.accountId}:${group.groupName}`)}${label(`group ${group.groupName}`)}`,
+      `${id(`group:${scopeOf(group.stack, group.accountId)}:${group.groupName}`)}${label(`group ${group.groupName}`)}`,
     );
   const edges: string[] = [];
   const seen = new Set<string>();
@@ -147,7 +147,7 @@ export function mermaidDiagram(graph: AccessGraph): string {
       } else if (result.kind === 'user' && graph.user(result.principal)) {
         const user = graph.user(result.principal)!;
         const via =
-          user.groups.length > 0 ? id(`group:${user.stack}:${user.accountId}:${user.groups[0]}`) : id(user.arn);
+          user.groups.length > 0 ? id(`group:${scopeOf(user.stack, user.accountId)}:${user.groups[0]}`) : id(user.arn);
         const edge = `  ${via} -->|${can}| ${id(role.arn)}`;
         if (!seen.has(edge)) {
           seen.add(edge);
@@ -178,7 +178,7 @@ export function mermaidDiagram(graph: AccessGraph): string {
       const user = graph.user(arnOf(group.accountId, 'user', member));
       if (user)
         edges.push(
-          `  ${id(user.arn)} -->|member of| ${id(`group:${group.stack}:${group.accountId}:${group.groupName}`)}`,
+          `  ${id(user.arn)} -->|member of| ${id(`group:${scopeOf(group.stack, group.accountId)}:${group.groupName}`)}`,
         );
     }
   }
