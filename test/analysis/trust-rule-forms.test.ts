@@ -66,6 +66,63 @@ describe('XA-TRUST-NO-CONDITION, statement by statement', () => {
   });
 });
 
+describe('XA-TRUST-NO-CONDITION looks for a way in past the Denies, as any caller of the account could send it', () => {
+  const root = `acs:ram::${PARTNER}:root`;
+  const denyWhen = (condition: Json): Json => ({ ...denyFor(root), Condition: condition });
+
+  test('allowed until 2030, denied after 2025: every user of the account gets in before 2025', () => {
+    const found = noCondition(
+      findings(
+        trustStatement([root], { DateLessThan: { 'acs:CurrentTime': '2030-01-01T00:00:00Z' } }),
+        denyWhen({ DateGreaterThan: { 'acs:CurrentTime': '2025-01-01T00:00:00Z' } }),
+      ),
+    );
+    expect(found).toEqual([expect.stringMatching(new RegExp(`^${root} when .*2030`))]);
+  });
+
+  test('a Deny of requests not over HTTPS leaves those over HTTPS: a condition on how, not who', () => {
+    expect(
+      noCondition(findings(trustStatement([root]), denyWhen({ StringNotEquals: { 'acs:SecureTransport': 'true' } }))),
+    ).toEqual([root]);
+  });
+
+  test("the probe address is one that neither the Allow's nor a Deny's blocks name", () => {
+    const allow = trustStatement([root], { NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } });
+    // 198.51.100.77 was the probe: inside this Deny's block, so the open statement looked closed.
+    expect(noCondition(findings(allow, denyWhen({ IpAddress: { 'acs:SourceIp': '198.51.100.0/24' } })))).toHaveLength(
+      1,
+    );
+    // A block of every address names no one: the probe stays outside the Allow's block.
+    const everywhere = denyWhen({
+      NumericGreaterThanEquals: { 'acs:Level': '1' },
+      IpAddress: { 'acs:SourceIp': '0.0.0.0/0' },
+    });
+    expect(
+      noCondition(
+        findings(trustStatement([root], { NotIpAddress: { 'acs:SourceIp': '198.51.100.0/24' } }), everywhere),
+      ),
+    ).toHaveLength(1);
+    // A Deny of every address outside one block does restrict who (the callers inside it): no finding.
+    expect(
+      noCondition(findings(trustStatement([root]), denyWhen({ NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }))),
+    ).toEqual([]);
+  });
+
+  test('a condition met only by callers that send no external ID restricts nobody', () => {
+    expect(noCondition(findings(trustStatement([root], { StringNotLike: { 'sts:ExternalId': '*' } })))).toHaveLength(1);
+    // The agreed external ID, which an arbitrary caller does not know, still restricts who.
+    expect(noCondition(findings(trustStatement([root], { StringEquals: { 'sts:ExternalId': 'agreed-7' } })))).toEqual(
+      [],
+    );
+  });
+
+  test('a condition met only by callers that send no MFA value at all restricts nobody either', () => {
+    const noMfaKey = trustStatement([root], { StringNotLike: { 'acs:MFAPresent': '*' } });
+    expect(noCondition(findings(noMfaKey))).toHaveLength(1);
+    expect(noCondition(findings(trustStatement([root], { Bool: { 'acs:MFAPresent': 'true' } })))).toEqual([]);
+  });
+});
+
 describe('the revoked form: a role that trusts only itself', () => {
   const self = `acs:ram::${OWNER}:role/r`;
 

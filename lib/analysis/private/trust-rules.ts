@@ -8,9 +8,16 @@ import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { FindingDraft } from './finding-draft';
 import { aloneOf, PROBE_NAME } from './probes';
-import { meetingContext, RequestContext } from './satisfying-context';
+import {
+  admittingContexts,
+  admittingCount,
+  MAX_DENY_CHOICES,
+  RequestContext,
+  undecidedKeys,
+} from './satisfying-context';
 import { sortStrings } from './sort';
-import { anybodyContext, restrictsWho } from './who-keys';
+import { anybodyValues, restrictsWho } from './who-keys';
+import { mayDeny } from './assumer-rows';
 
 let stsAllList: PolicyDocument[] | undefined;
 
@@ -24,11 +31,14 @@ function stsAllPolicies(): PolicyDocument[] {
 
 /**
  * `XA-TRUST-NO-CONDITION`, asked of the evaluator: for each Allow trust statement naming an account root,
- * can a RAM user of that account that no policy names assume the role, bringing what any caller brings for
- * the keys that can restrict who (no MFA, an arbitrary address, no known external ID; see who-keys.ts) and
- * meeting the conditions on how or when (`acs:SecureTransport`, `acs:CurrentTime`, ...)? If yes, the
- * statement lets every user and role of the account in. The Deny statements of
- * the trust policy still apply; the other Allow statements do not, so each statement is judged alone.
+ * can a RAM user of that account that no policy names assume the role, bringing what any caller may bring for
+ * the keys that can restrict who (no MFA or none sent, an address no condition names, no external ID or a
+ * made-up one; see who-keys.ts) and choosing freely the keys on how or when (`acs:SecureTransport`,
+ * `acs:CurrentTime`, ...)? If some such request gets in, the statement lets every user and role of the
+ * account in. The Deny statements of the trust policy still apply, and the request is sought past them as
+ * the assumer rows seek it (for each way of failing one condition of each Deny that may apply); the other
+ * Allow statements do not apply, so each statement is judged alone. Where the analysis cannot tell (more
+ * ways past the Denies than it tries, conditions it cannot decide), the finding is reported.
  */
 export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): FindingDraft[] {
   const drafts: FindingDraft[] = [];
@@ -38,8 +48,8 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
   for (const statement of graph.allowTrustOf(role)) {
     const roots = statement.principals.filter((p) => p.type === PrincipalType.RAM && p.identifier.endsWith(':root'));
     if (roots.length === 0) continue;
-    const unconditional = statement.conditions.length === 0;
-    const howOrWhen = unconditional ? statement.conditions : statement.conditions.filter((c) => !restrictsWho(c));
+    const howOrWhen =
+      statement.conditions.length === 0 ? statement.conditions : statement.conditions.filter((c) => !restrictsWho(c));
     // The statement alone, with the Denies: the trust policy itself when that is all it holds (the common case).
     const alone =
       denies !== undefined
@@ -47,18 +57,9 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
         : role.trustPolicy.statements.length === 1
           ? role.trustPolicy
           : aloneOf(statement).document;
-    // Conditions on how or when that no request meets let nobody in; those the analysis cannot decide are
-    // taken as met (the finding is reported rather than missed).
-    const met = howOrWhen.length === 0 ? NO_CONDITIONS_MET : meetingContext(howOrWhen);
-    if (met === undefined) continue;
-    const admitted = roots.filter((p) => {
-      if (p.accountId === undefined) return false;
-      if (met === 'undecided') return true;
-      const caller = `acs:ram::${p.accountId}:user/${PROBE_NAME}`;
-      // No condition on the statement: no who-key to bring, and `met` is the empty context.
-      const context = unconditional ? met : { ...met, ...anybodyContext(statement.conditions, caller) };
-      return PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, context) === Decision.ALLOW;
-    });
+    const admitted = roots.filter(
+      (p) => p.accountId !== undefined && anybodyGetsIn(role, statement, denies ?? [], alone, p.accountId, stsAll),
+    );
     if (admitted.length === 0) continue;
     const accounts = sortStrings(admitted.map((p) => p.accountId!));
     const words = describeConditions(howOrWhen);
@@ -76,4 +77,34 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
     });
   }
   return drafts;
+}
+
+/**
+ * Whether a user of `accountId` that no policy names, holding AliyunSTSAssumeRoleAccess, gets in through
+ * `statement` and the Denies (`alone`) with some request an arbitrary caller could send: the evaluator's
+ * decision on each candidate context that meets the statement's conditions and gets past each Deny that may
+ * apply, the who-keys restricted to what such a caller brings.
+ */
+function anybodyGetsIn(
+  role: GraphRole,
+  statement: PolicyStatement,
+  denies: PolicyStatement[],
+  alone: PolicyDocument,
+  accountId: string,
+  stsAll: PolicyDocument[],
+): boolean {
+  const caller = `acs:ram::${accountId}:user/${PROBE_NAME}`;
+  const root = `acs:ram::${accountId}:root`;
+  const applying = denies.filter((d) => mayDeny(d, role.arn, caller, root)).map((d) => d.conditions);
+  const conditions = [...statement.conditions, ...applying.flat()];
+  // No condition anywhere (most trust policies): one empty request says it.
+  if (conditions.length === 0) {
+    return PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, NO_CONDITIONS_MET) === Decision.ALLOW;
+  }
+  if (admittingCount(applying) > MAX_DENY_CHOICES) return true;
+  const restrict = anybodyValues(conditions, caller);
+  for (const { context } of admittingContexts(statement.conditions, applying, restrict)) {
+    if (PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, context) === Decision.ALLOW) return true;
+  }
+  return undecidedKeys(conditions, restrict).length > 0;
 }

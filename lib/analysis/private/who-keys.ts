@@ -26,14 +26,16 @@ const ANYBODY: { [lowerCaseKey: string]: (callerArn: string, named: string[]) =>
 
 /**
  * Addresses an arbitrary caller may call from, of documentation and shared ranges (RFC 5737, RFC 6598) and
- * private ones. The probe takes the first that none of the statement's CIDR blocks contains: one fixed
+ * private ones. The probe takes the first that none of the conditions' CIDR blocks contains: one fixed
  * address would fall inside a statement that happens to allow that very range (a partner's 198.51.100.0/24)
- * and make it look open to anybody. When every candidate is inside (`0.0.0.0/0`), the range restricts nobody.
+ * and make it look open to anybody. A block of every address (`0.0.0.0/0`, `::/0`) names no one, so when
+ * every candidate is inside some block, the first outside all but those is taken.
  */
 const PROBE_ADDRESSES = ['198.51.100.77', '203.0.113.77', '192.0.2.77', '100.64.7.77', '10.77.77.77', '172.31.77.77'];
 
 function probeAddress(named: string[]): string {
-  return PROBE_ADDRESSES.find((ip) => !named.some((cidr) => inCidr(ip, cidr))) ?? PROBE_ADDRESSES[0];
+  const outside = (blocks: string[]) => PROBE_ADDRESSES.find((ip) => !blocks.some((cidr) => inCidr(ip, cidr)));
+  return outside(named) ?? outside(named.filter((cidr) => !/\/0+$/.test(cidr.trim()))) ?? PROBE_ADDRESSES[0];
 }
 
 /** Whether the condition's key can restrict who may assume (keys compared case-insensitively). */
@@ -41,15 +43,26 @@ export function restrictsWho(condition: Condition): boolean {
   return ANYBODY[condition.key.toLowerCase()] !== undefined;
 }
 
-/** The values an arbitrary caller brings for the who-keys of these conditions, under each key's own spelling. */
-export function anybodyContext(conditions: Condition[], callerArn: string): { [key: string]: string[] } {
-  const context: { [key: string]: string[] } = {};
+/**
+ * What an arbitrary caller may send for each who-key these conditions name, under each key's own spelling, as
+ * `restrict` for the candidate contexts (`undefined`: the key is left out): a key a request may lack (MFA, a
+ * VPC, an external ID, a source identity) absent or the made-up value; `acs:SourceIp` an address that none of
+ * the conditions' blocks contains (every request has one); `acs:PrincipalARN` the caller's own ARN and
+ * `acs:AccessId` a made-up key (every AssumeRole call has both). `conditions` are all that may apply: the
+ * Allow statement's and the Denies', so the probe address is one no Deny names either.
+ */
+export function anybodyValues(conditions: Condition[], callerArn: string): { [key: string]: (string | undefined)[] } {
+  const restrict: { [key: string]: (string | undefined)[] } = {};
   for (const c of conditions) {
-    const value = ANYBODY[c.key.toLowerCase()];
-    const named = conditions
-      .filter((other) => other.key.toLowerCase() === c.key.toLowerCase())
-      .flatMap((o) => o.values);
-    if (value) context[c.key] = [value(callerArn, named)];
+    const lower = c.key.toLowerCase();
+    const value = ANYBODY[lower];
+    if (!value || Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
+    const named = conditions.filter((other) => other.key.toLowerCase() === lower).flatMap((o) => o.values);
+    const made = value(callerArn, named);
+    restrict[c.key] = ALWAYS_SENT.has(lower) ? [made] : [undefined, made];
   }
-  return context;
+  return restrict;
 }
+
+/** Who-keys every AssumeRole request carries (its source address, its caller, its AccessKey). */
+const ALWAYS_SENT = new Set([ConditionKey.SOURCE_IP.toLowerCase(), 'acs:principalarn', 'acs:accessid']);
