@@ -57,6 +57,15 @@ describe('grants of a user', () => {
     ]);
   });
 
+  test.each(['acs:ram::999999999999999?:role/*', 'acs:ram::9999*:role/*', 'acs:ram::*9:role/*', 'acs:ram::*:role/*'])(
+    'any role of the accounts an account pattern matches (%s)',
+    (pattern) => {
+      expect(findingsOf([assume(pattern)]).map(([id, content]) => [id, content])).toEqual([
+        [FindingId.ASSUME_ANY_ROLE, pattern],
+      ]);
+    },
+  );
+
   test('a role the stack does not define, beside another statement; denied again, no finding', () => {
     const gone = `acs:ram::${A}:role/gone`;
     const finding = [

@@ -87,8 +87,11 @@ function assumeAnyRole(
   let probes = probeRoles.base;
   for (const s of statements) {
     for (const r of s.resources) {
-      const account = /^acs:ram:[^:]*:(\d+):/.exec(r)?.[1];
-      if (account && !probeRoles.accounts.has(account)) {
+      // A literal account the grant names, or one its account pattern matches (`9999*`, `*9`, `...?`: the
+      // wildcards made digits), whose roles no policy names.
+      const written = /^acs:ram:[^:]*:([^:]*):/.exec(r)?.[1];
+      const account = written === undefined ? undefined : written.replace(/[*?]/g, '9');
+      if (account && /^\d+$/.test(account) && !probeRoles.accounts.has(account)) {
         if (probes === probeRoles.base) probes = [...probeRoles.base];
         const probe = probeRole(account);
         if (!probes.includes(probe)) probes.push(probe);
