@@ -72,6 +72,21 @@ describe('wildcard findings of custom role policies', () => {
       [],
     ],
     ["one project's logstores", allow('log:GetLogStore', 'acs:log:*:*:project/p/*'), []],
+    ['every object of every bucket', allow('oss:GetObject', 'acs:oss:*:*:*/*'), [RESOURCE('acs:oss:*:*:*/*')]],
+    [
+      'everything under every project',
+      allow('log:GetLogStoreLogs', 'acs:log:*:*:project/*/*'),
+      [RESOURCE('acs:log:*:*:project/*/*')],
+    ],
+    [
+      'every logstore of every project',
+      allow('log:GetLogStoreLogs', 'acs:log:*:*:project/*/logstore/*'),
+      [RESOURCE('acs:log:*:*:project/*/logstore/*')],
+    ],
+    ['every logstore of one project', allow('log:GetLogStoreLogs', 'acs:log:*:*:project/p/logstore/*'), []],
+    ['reading every service (a wildcard service with a partial action)', allow('*:Get*', PROJECT), [ACTION('*:Get*')]],
+    ['describing services whose names start with e', allow('e*:Describe*', PROJECT), [ACTION('e*:Describe*')]],
+    ["one service's reads (named, as the README lists)", allow('log:Get*', PROJECT), []],
     ['a wildcard in the service part', allow('l?g:*', PROJECT), [ACTION('l?g:*')]],
     [
       'NotAction: all but the listed actions',

@@ -40,10 +40,12 @@ const NAME_FIRST_SERVICES = new Set(['oss']);
 
 /**
  * A resource ARN made up for the probe that `pattern` matches only when its resource part is a whole
- * wildcard: any resource of the service (`*`, `acs:ecs:*:*:*`) or any resource of one type
- * (`acs:log:*:*:project/*`). Region and account take the pattern's own values (made up where wildcarded),
- * so `acs:log:cn-hangzhou:123:*` counts as a wildcard of account 123. A pattern of fewer parts (`*`,
- * `acs:*`) is probed with a wholly made-up ARN.
+ * wildcard: any resource of the service (`*`, `acs:ecs:*:*:*`), any resource of one type
+ * (`acs:log:*:*:project/*`), or anything under any one of them (every logstore of every project, every
+ * object of every bucket: the made-up name is followed by the rest of the pattern made concrete). Region
+ * and account take the pattern's
+ * own values (made up where wildcarded), so `acs:log:cn-hangzhou:123:*` counts as a wildcard of account 123.
+ * A pattern of fewer parts (`*`, `acs:*`) is probed with a wholly made-up ARN.
  */
 export function wildcardResourceProbe(pattern: string): string {
   const parts = pattern.split(':');
@@ -52,7 +54,11 @@ export function wildcardResourceProbe(pattern: string): string {
   const rest = parts.slice(4).join(':');
   const slash = rest.indexOf('/');
   const type = slash < 0 || NAME_FIRST_SERVICES.has(service) ? undefined : instantiate(rest.slice(0, slash));
-  const name = type === undefined ? PROBE_NAME : `${type}/${PROBE_NAME}`;
+  // What follows the name, made concrete: every logstore of every project is probed with a made-up project's
+  // made-up logstore (a pattern naming its project never matches that).
+  const named = type === undefined ? rest : rest.slice(slash + 1);
+  const after = named.indexOf('/') < 0 ? '' : instantiate(named.slice(named.indexOf('/')));
+  const name = type === undefined ? `${PROBE_NAME}${after}` : `${type}/${PROBE_NAME}${after}`;
   return `${instantiate(parts[0])}:${service}:${region}:${account}:${name}`;
 }
 

@@ -65,12 +65,19 @@ function wideActions(probesOfRole: () => Probes, statement: PolicyStatement): re
   if (statement.notActions.length === 0 && !statement.actions.some(hasWildcard)) return NOTHING;
   const probes = probesOfRole();
   const wide = new Set<string>();
+  // A pattern with a wildcard in its service part (`*:Get*`, `lo*:List*`) reaches services nobody names, whatever
+  // its action part: their made-up actions are also asked with that part made concrete (`xaprobe-7f3a:Getxaprobe-7f3a`).
+  const names = statement.actions
+    .filter((a) => hasWildcard(a.split(':')[0]))
+    .map((a) => instantiate(a.slice(a.indexOf(':') + 1)));
   for (const resource of statement.resources.map(instantiate)) {
     for (const service of probes.services) {
-      const action = probeAction(service);
-      if (!opens(probes.documents, statement, action, resource)) continue;
-      if (statement.notActions.length > 0) statement.notActions.forEach((a) => wide.add(`all but ${a}`));
-      else statement.actions.filter((a) => globMatches(a, action, false)).forEach((a) => wide.add(a));
+      const made = service.includes(PROBE_NAME) ? names.map((n) => `${service}:${n}`) : [];
+      for (const action of [probeAction(service), ...made]) {
+        if (!opens(probes.documents, statement, action, resource)) continue;
+        if (statement.notActions.length > 0) statement.notActions.forEach((a) => wide.add(`all but ${a}`));
+        else statement.actions.filter((a) => globMatches(a, action, false)).forEach((a) => wide.add(a));
+      }
     }
   }
   return Array.from(wide);
