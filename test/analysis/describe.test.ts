@@ -99,6 +99,15 @@ describe('describeConditions', () => {
       ],
       'signed in with MFA; source IP in 10.0.0.0/8; the agreed external ID is passed',
     ],
+    // Only the conditions the words say exactly get words: anything else is shown as written.
+    [[c(ConditionOperator.STRING_NOT_LIKE, ConditionKey.EXTERNAL_ID, '*')], 'StringNotLike sts:ExternalId *'],
+    [[c(ConditionOperator.STRING_LIKE, ConditionKey.EXTERNAL_ID, '*')], 'StringLike sts:ExternalId *'],
+    [[c(ConditionOperator.STRING_NOT_EQUALS, ConditionKey.EXTERNAL_ID, 'x')], 'StringNotEquals sts:ExternalId x'],
+    [
+      [c(ConditionOperator.STRING_EQUALS, ConditionKey.EXTERNAL_ID, '${var.external_id}')],
+      'StringEquals sts:ExternalId ${var.external_id}',
+    ],
+    [[c(ConditionOperator.BOOL, ConditionKey.MFA_PRESENT, 'false', 'true')], 'Bool acs:MFAPresent false, true'],
     [[], ''],
   ])('%j: %s', (conditions, words) => {
     expect(describeConditions(conditions as Condition[])).toBe(words);

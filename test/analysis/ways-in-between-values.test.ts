@@ -1,4 +1,5 @@
-import { AccessDiff, AccessGraph, AccessReport, Decision } from '../../lib/analysis';
+import { AccessDiff, AccessGraph, AccessReport, Decision, PolicyEvaluator } from '../../lib/analysis';
+import { PolicyDocument } from '../../lib/policy';
 import { allowB, ASSUME, denyB, grant, out, ROLE, USER } from './support/deny-output';
 
 // Hand-written trust and grant policies whose only way in lies between the values the conditions name: a
@@ -109,5 +110,22 @@ describe('conditions the candidates cannot decide are said, never taken as a "no
       `${USER} can assume ${ROLE} (conditions of different kinds (numeric, string) on acs:Level, which this analysis does not decide together (use one kind of operator per key): review by hand)`,
     ]);
     expect(AccessDiff.between(head, head).newAccess).toEqual([]);
+  });
+});
+
+describe('one value per key', () => {
+  // docs/report-format.md, "Which requests are tried": an AssumeRole request carries one value for each key, so a
+  // trust statement met only by two external IDs at once admits nobody, though the evaluator, which also serves
+  // set-valued service keys, allows such a request.
+  test('a statement that only a request with two external IDs could meet admits nobody', () => {
+    const both = allowWhen({ StringEquals: { 'sts:ExternalId': 'a' }, StringLike: { 'sts:ExternalId': 'b*' } });
+    expect(row(graph([both])).decision).toBe(Decision.IMPLICIT_DENY);
+    const trust = PolicyDocument.fromJson(JSON.stringify({ Statement: [both], Version: '1' }));
+    const held = [PolicyDocument.fromJson(JSON.stringify({ Statement: [grant], Version: '1' }))];
+    const evaluate = (context: { [key: string]: string[] }) =>
+      PolicyEvaluator.evaluateAssumeRole(held, trust, USER, ROLE, context);
+    expect(evaluate({ 'sts:ExternalId': ['a', 'b'] })).toBe(Decision.ALLOW);
+    for (const id of ['a', 'b', 'ab', 'b*', ''])
+      expect(evaluate({ 'sts:ExternalId': [id] })).toBe(Decision.IMPLICIT_DENY);
   });
 });

@@ -63,13 +63,26 @@ export function describeResource(resource: string): string {
 export function describeConditions(conditions: Condition[]): string {
   if (conditions.length === 0) return ''; // most statements: no words to collect or sort
   const words = conditions.map((c) => {
-    if (c.key === ConditionKey.MFA_PRESENT && c.operator === ConditionOperator.BOOL) {
-      return c.values[0] === 'true' ? 'signed in with MFA' : 'signed in without MFA';
+    // Plain words only where they say exactly what the condition does; anything else as written, so that a
+    // reviewer never reads "the agreed external ID is passed" for a condition met by passing none.
+    const one = c.values.length === 1 ? c.values[0] : undefined;
+    if (
+      c.key === ConditionKey.MFA_PRESENT &&
+      c.operator === ConditionOperator.BOOL &&
+      (one === 'true' || one === 'false')
+    ) {
+      return one === 'true' ? 'signed in with MFA' : 'signed in without MFA';
     }
     if (c.key === ConditionKey.SOURCE_IP) {
       return `source IP ${c.operator === ConditionOperator.NOT_IP_ADDRESS ? 'not ' : ''}in ${c.values.join(', ')}`;
     }
-    if (c.key === ConditionKey.EXTERNAL_ID) return 'the agreed external ID is passed';
+    if (
+      c.key === ConditionKey.EXTERNAL_ID &&
+      c.operator === ConditionOperator.STRING_EQUALS &&
+      !c.values.some((v) => v.includes('${'))
+    ) {
+      return 'the agreed external ID is passed';
+    }
     return `${c.operator} ${c.key} ${c.values.join(', ')}`;
   });
   return sortStrings(Array.from(new Set(words))).join('; ');
