@@ -211,6 +211,38 @@ describe('users and groups named by Terraform values the output does not know', 
   });
 });
 
+describe('a console login for a user named by a Terraform value', () => {
+  const mfa = { Bool: { 'acs:MFAPresent': 'true' } };
+  /** Bob, created without a console login of his own, holds the grant; the partner has one login of `who`. */
+  const withLogin = (who: string) =>
+    handWrittenOut({
+      owner: owner('r', mfa),
+      partner: accountJson(PARTNER, {
+        alicloud_ram_user: { u: { name: 'bob' } },
+        alicloud_ram_policy: { p: { policy_name: 'grant', policy_document: policyText(assume('*')) } },
+        alicloud_ram_user_policy_attachment: { a: { user_name: 'bob', policy_name: 'grant', policy_type: 'Custom' } },
+        alicloud_ram_login_profile: { l: { user_name: who } },
+      }),
+    });
+
+  test("may be bob's: he gets in with MFA for some values, and no finding says he never can", () => {
+    const dir = withLogin('${var.who}');
+    const row = bobRow(dir);
+    expect([row.decision, row.reachable, row.dependsOn]).toEqual([Decision.ALLOW, true, ['${var.who}']]);
+    expect(row.reason).toMatch(
+      /only if the console login of \$\{var\.who\}, which this output does not know, is this user's$/,
+    );
+    const report = AccessReport.fromGraph(AccessGraph.fromSynthOutput(dir));
+    expect(report.findings.map((f) => f.id)).not.toContain('XA-TRUST-MFA-UNREACHABLE');
+    expect(report.toMarkdown()).toContain('**yes, for some values of ${var.who}, unknown in this output**');
+  });
+
+  test("a login of another known user is not bob's: MFA-only, unreachable, and the finding says so", () => {
+    const row = bobRow(withLogin('alice'));
+    expect([row.decision, row.reachable, row.dependsOn]).toEqual([Decision.ALLOW, false, undefined]);
+  });
+});
+
 describe('commonMatch: a text two globs both match (property)', () => {
   const glob = fc.stringMatching(/^[ab*?]{0,6}$/);
   const words = (length: number): string[] => {

@@ -25,6 +25,7 @@ import {
   unique,
   words,
 } from './assumer-rows';
+import { scopeOf } from './graph-builder';
 import type { UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
@@ -61,6 +62,8 @@ interface Caller {
   readonly policies: PolicyDocument[];
   /** Values the caller can send for some keys (users without console login: no MFA). */
   readonly restrict?: { [key: string]: (string | undefined)[] };
+  /** User names of console logins the output does not know, of the caller's account: it may have one. */
+  readonly loginNames?: string[];
 }
 
 /** What the pairs of statements say for one caller. */
@@ -113,6 +116,8 @@ export class AssumerComputation {
     private readonly graph: AccessGraph,
     /** Policies held by users and groups whose names are Terraform values the output does not know. */
     private readonly unknownHolders: UnknownHolder[] = [],
+    /** Console logins of users named by Terraform values the output does not know, by account scope. */
+    private readonly unknownLogins: Map<string, string[]> = new Map(),
   ) {}
 
   /** The rows of a role, with the chains of one more hop for roles that can assume it. */
@@ -192,12 +197,15 @@ export class AssumerComputation {
     }
     const callers: Caller[] = [];
     for (const u of users) {
+      const restricted = u.createdHere && !u.consoleLogin;
+      const logins = restricted ? this.unknownLogins.get(scopeOf(u.stack, u.accountId)) : undefined;
       callers.push({
         arn: u.arn,
         accountId: u.accountId,
         kind: 'user',
         policies: this.graph.identityPoliciesOf(u),
-        restrict: u.createdHere && !u.consoleLogin ? API_CALL : undefined,
+        restrict: restricted ? API_CALL : undefined,
+        ...(logins ? { loginNames: logins } : {}),
       });
     }
     for (const r of roles) {
@@ -335,9 +343,13 @@ export class AssumerComputation {
     );
     let reachable = true;
     let unreachableReason: string | undefined;
+    let loginDependsOn: string[] | undefined;
     if (explained.decision === Decision.ALLOW && caller.restrict) {
       const viaApi = this.admission(role, caller, caller.restrict);
-      if (viaApi.sets.length === 0) {
+      // A console login whose user name the output does not know may be this user's: it gets in for some values.
+      if (viaApi.sets.length === 0 && caller.loginNames)
+        loginDependsOn = sortStrings(Array.from(new Set(caller.loginNames)));
+      else if (viaApi.sets.length === 0) {
         reachable = false;
         unreachableReason = mfaOnlyReason(caller.arn);
       }
@@ -350,9 +362,12 @@ export class AssumerComputation {
       ...words(sets),
       reachable,
       ...(unreachableReason ? { unreachableReason } : {}),
+      ...(loginDependsOn ? { dependsOn: loginDependsOn } : {}),
       reason: unreachableReason
         ? `${explained.reason}, but no request of this output can be sent with MFA`
-        : explained.reason,
+        : loginDependsOn
+          ? `${explained.reason}, with an MFA sign-in: only if the console login of ${loginDependsOn.join(', ')}, which this output does not know, is this user's`
+          : explained.reason,
     };
     return remember(result, sets, () => [trial(caller.arn, caller.policies, role)]);
   }

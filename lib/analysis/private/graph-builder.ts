@@ -1,5 +1,6 @@
 import { GraphAcknowledgement, GraphGroup, GraphPolicy, GraphRole, GraphStack, GraphUser } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
+import { addTo } from '../../policy/private/multimap';
 import { StackReader } from './stack-reader';
 import { JsonObject, RawStack } from './synth-reader';
 
@@ -14,6 +15,11 @@ export interface GraphParts {
   acknowledgements: GraphAcknowledgement[];
   /** Policies that principals whose names are Terraform values the output does not know hold. */
   unknownHolders: UnknownHolder[];
+  /**
+   * The user names of console logins (`alicloud_ram_login_profile`) that are Terraform values the output
+   * does not know (`${var.who}`), by account (as `scopeOf` gives it): any user of the account may be the one.
+   */
+  unknownLogins: Map<string, string[]>;
 }
 
 /**
@@ -78,7 +84,15 @@ export function arnOf(accountId: string | undefined, kind: string, name: string)
  * are read in two passes: what they define, then what they attach.
  */
 export function buildGraph(raws: RawStack[]): GraphParts {
-  const parts: GraphParts = { stacks: [], roles: [], users: [], groups: [], acknowledgements: [], unknownHolders: [] };
+  const parts: GraphParts = {
+    stacks: [],
+    roles: [],
+    users: [],
+    groups: [],
+    acknowledgements: [],
+    unknownHolders: [],
+    unknownLogins: new Map(),
+  };
   const custom = new ByScopeAndName<{ policy: GraphPolicy; address: string; stack: string }>();
   const roles = new ByScopeAndName<Mutable<GraphRole>>();
   const users = new ByScopeAndName<Mutable<GraphUser>>();
@@ -262,6 +276,8 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const t = 'alicloud_ram_login_profile';
       const userName = r.text(t, name, 'user_name', body);
       if (userName) user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).consoleLogin = true;
+      const who = unresolved(body, 'user_name', userName);
+      if (who !== undefined) addTo(parts.unknownLogins, scopeOf(stack, r.accountOf(t, name, body)), who);
     });
   }
   // By loops: spreading a list of hundreds of thousands into push's arguments overflows the stack.
