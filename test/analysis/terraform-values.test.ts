@@ -211,6 +211,90 @@ describe('users and groups named by Terraform values the output does not know', 
   });
 });
 
+describe('attachments and memberships whose policy, group or role name is a Terraform value', () => {
+  const grantPolicy = { p: { policy_name: 'grant', policy_document: policyText(assume('*')) } };
+  const partner = (resources: Json) =>
+    handWrittenOut({
+      owner: owner('r'),
+      partner: accountJson(PARTNER, { alicloud_ram_user: { u: { name: 'bob' } }, ...(resources as object) }),
+    });
+  const somehow = (row: AssumeResult, expression: string) =>
+    expect([row.decision, row.dependsOn, row.reason]).toEqual([
+      Decision.ALLOW,
+      [expression],
+      expect.stringContaining(`for some values of ${expression}, which this output does not know`),
+    ]);
+
+  test("a user's policy named by a variable may be any custom policy of the account: the grant among them", () => {
+    const dir = partner({
+      alicloud_ram_policy: grantPolicy,
+      alicloud_ram_user_policy_attachment: {
+        a: { user_name: 'bob', policy_name: '${var.policy}', policy_type: 'Custom' },
+      },
+    });
+    somehow(bobRow(dir), '${var.policy}');
+  });
+
+  test('a membership of a group named by a variable: any group of the account, the granted one among them', () => {
+    const dir = partner({
+      alicloud_ram_group: { g: { group_name: 'ops' } },
+      alicloud_ram_policy: grantPolicy,
+      alicloud_ram_group_policy_attachment: { a: { group_name: 'ops', policy_name: 'grant', policy_type: 'Custom' } },
+      alicloud_ram_group_membership: { m: { group_name: '${var.group}', user_names: ['bob'] } },
+    });
+    somehow(bobRow(dir), '${var.group}');
+  });
+
+  test("a group's policy named by a variable reaches its members", () => {
+    const dir = partner({
+      alicloud_ram_group: { g: { group_name: 'ops' } },
+      alicloud_ram_user_group_attachment: { m: { group_name: 'ops', user_name: 'bob' } },
+      alicloud_ram_policy: grantPolicy,
+      alicloud_ram_group_policy_attachment: {
+        a: { group_name: 'ops', policy_name: '${var.p}', policy_type: 'Custom' },
+      },
+    });
+    somehow(bobRow(dir), '${var.p}');
+  });
+
+  test('a role attachment to a role named by a variable may be any role of the account: a chain for some values', () => {
+    const ops = `acs:ram::${PARTNER}:role/ops`;
+    const dir = handWrittenOut({
+      owner: owner('r'),
+      partner: accountJson(PARTNER, {
+        alicloud_ram_role: {
+          ops: {
+            role_name: 'ops',
+            assume_role_policy_document: policyText(trustStatement([`acs:ram::${PARTNER}:root`])),
+          },
+        },
+        alicloud_ram_policy: grantPolicy,
+        alicloud_ram_role_policy_attachment: {
+          a: { role_name: '${var.role}', policy_name: 'grant', policy_type: 'Custom' },
+        },
+      }),
+    });
+    const graph = AccessGraph.fromSynthOutput(dir);
+    const row = graph.assumersOf(graph.role(`acs:ram::${OWNER}:role/r`)!).find((r) => r.principal === ops)!;
+    somehow(row, '${var.role}');
+  });
+
+  test('a variable policy name where no policy of the account grants: still no', () => {
+    const dir = partner({
+      alicloud_ram_policy: {
+        p: {
+          policy_name: 'logs',
+          policy_document: policyText({ Effect: 'Allow', Action: 'log:GetLogStore', Resource: '*' }),
+        },
+      },
+      alicloud_ram_user_policy_attachment: {
+        a: { user_name: 'bob', policy_name: '${var.policy}', policy_type: 'Custom' },
+      },
+    });
+    expect(bobRow(dir).decision).toBe(Decision.IMPLICIT_DENY);
+  });
+});
+
 describe('a console login for a user named by a Terraform value', () => {
   const mfa = { Bool: { 'acs:MFAPresent': 'true' } };
   /** Bob, created without a console login of his own, holds the grant; the partner has one login of `who`. */

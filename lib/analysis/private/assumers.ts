@@ -25,7 +25,7 @@ import {
   unique,
   words,
 } from './assumer-rows';
-import { scopeOf } from './graph-builder';
+import { holderKey, PossibleHolding, scopeOf } from './graph-builder';
 import type { UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
@@ -64,6 +64,8 @@ interface Caller {
   readonly restrict?: { [key: string]: (string | undefined)[] };
   /** User names of console logins the output does not know, of the caller's account: it may have one. */
   readonly loginNames?: string[];
+  /** Policies it may hold for some values of Terraform expressions. */
+  readonly possible?: PossibleHolding[];
 }
 
 /** What the pairs of statements say for one caller. */
@@ -118,7 +120,43 @@ export class AssumerComputation {
     private readonly unknownHolders: UnknownHolder[] = [],
     /** Console logins of users named by Terraform values the output does not know, by account scope. */
     private readonly unknownLogins: Map<string, string[]> = new Map(),
+    /** Policies principals may hold for some values of Terraform expressions, by `holderKey`. */
+    private readonly possible: Map<string, PossibleHolding[]> = new Map(),
   ) {}
+
+  /** What a user may hold for some values (its own attachments and memberships, and its groups'). */
+  private possibleOfUser(u: GraphUser): PossibleHolding[] | undefined {
+    if (this.possible.size === 0) return undefined;
+    const scope = scopeOf(u.stack, u.accountId);
+    const list = [
+      ...(this.possible.get(holderKey('user', scope, u.userName)) ?? []),
+      ...u.groups.flatMap((g) => this.possible.get(holderKey('group', scope, g)) ?? []),
+    ];
+    return list.length > 0 ? list : undefined;
+  }
+
+  /**
+   * The admission of a caller holding, beside its own policies, one of the choices of a policy it may hold for
+   * some values of a Terraform expression: undefined when none admits.
+   */
+  private possibleAdmission(
+    role: GraphRole,
+    caller: Caller,
+    restrict?: { [key: string]: (string | undefined)[] },
+  ): WidenedAdmission | undefined {
+    for (const holding of caller.possible ?? []) {
+      for (const choice of holding.choices) {
+        const extra = choice.flatMap((p) => (p.document ? [p.document] : []));
+        if (extra.length === 0) continue;
+        const policies = [...caller.policies, ...extra];
+        const admitted = this.admission(role, { arn: caller.arn, accountId: caller.accountId, policies }, restrict);
+        if (admitted.context) {
+          return { ...admitted, context: admitted.context, role, policies, expressions: [holding.expression] };
+        }
+      }
+    }
+    return undefined;
+  }
 
   /** The rows of a role, with the chains of one more hop for roles that can assume it. */
   public assumersOf(role: GraphRole): AssumeResult[] {
@@ -206,10 +244,18 @@ export class AssumerComputation {
         policies: this.graph.identityPoliciesOf(u),
         restrict: restricted ? API_CALL : undefined,
         ...(logins ? { loginNames: logins } : {}),
+        possible: this.possibleOfUser(u),
       });
     }
     for (const r of roles) {
-      callers.push({ arn: r.arn, accountId: r.accountId, kind: 'role', policies: this.graph.policyDocumentsOf(r) });
+      const possible = this.possible.get(holderKey('role', scopeOf(r.stack, r.accountId), r.roleName));
+      callers.push({
+        arn: r.arn,
+        accountId: r.accountId,
+        kind: 'role',
+        policies: this.graph.policyDocumentsOf(r),
+        possible,
+      });
     }
     sortBy(callers, (a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
     return callers;
@@ -330,7 +376,7 @@ export class AssumerComputation {
   private callerRow(role: GraphRole, caller: Caller): AssumeResult {
     const admitted = this.admission(role, caller);
     if (admitted.context === undefined) {
-      const widened = this.widenedAdmission(role, caller);
+      const widened = this.widenedAdmission(role, caller) ?? this.possibleAdmission(role, caller);
       if (widened) return this.widenedRow(role, caller, widened);
     }
     const context = admitted.context ?? NO_CONTEXT;
@@ -384,7 +430,9 @@ export class AssumerComputation {
       widened.role.arn,
       widened.context,
     );
-    const viaApi = caller.restrict ? this.widenedAdmission(role, caller, caller.restrict) : widened;
+    const viaApi = caller.restrict
+      ? (this.widenedAdmission(role, caller, caller.restrict) ?? this.possibleAdmission(role, caller, caller.restrict))
+      : widened;
     const unreachableReason = viaApi ? undefined : mfaOnlyReason(caller.arn);
     const values = widened.expressions.join(', ');
     return remember(

@@ -20,6 +20,26 @@ export interface GraphParts {
    * does not know (`${var.who}`), by account (as `scopeOf` gives it): any user of the account may be the one.
    */
   unknownLogins: Map<string, string[]>;
+  /** Policies principals may hold for some values of Terraform expressions, by `holderKey`. */
+  possible: Map<string, PossibleHolding[]>;
+}
+
+/**
+ * Policies a user, group or role may hold beside its own, for some values of a Terraform expression the output
+ * does not know: an attachment's policy name (`${var.policy}`: any custom policy of the account, or any system
+ * policy this tool knows), a membership's group name (any group of the account), a role attachment's role name
+ * (the policy may be any role's of the account).
+ */
+export interface PossibleHolding {
+  /** The expression as written. */
+  readonly expression: string;
+  /** Each value it could take: the policies the principal then also holds. */
+  readonly choices: GraphPolicy[][];
+}
+
+/** The key of a user's, group's or role's possible holdings. */
+export function holderKey(kind: 'user' | 'group' | 'role', scope: string, name: string): string {
+  return `${kind}\u0000${scope}\u0000${name}`;
 }
 
 /**
@@ -61,6 +81,11 @@ class ByScopeAndName<V> {
   public values(): V[] {
     return this.list;
   }
+
+  /** The values of one scope, in that order. */
+  public inScope(scope: string): V[] {
+    return Array.from(this.byScope.get(scope)?.values() ?? [], (at) => this.list[at]);
+  }
 }
 
 /**
@@ -92,6 +117,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     acknowledgements: [],
     unknownHolders: [],
     unknownLogins: new Map(),
+    possible: new Map(),
   };
   const custom = new ByScopeAndName<{ policy: GraphPolicy; address: string; stack: string }>();
   const roles = new ByScopeAndName<Mutable<GraphRole>>();
@@ -154,8 +180,30 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     });
   }
 
+  /** The name as written when it is a Terraform value the output does not resolve. */
+  const unresolved = (body: JsonObject, attribute: string, resolved: string | undefined): string | undefined =>
+    resolved === undefined && typeof body[attribute] === 'string' ? (body[attribute] as string) : undefined;
+  // Names that are Terraform values the output does not know, resolved to their possible values after both passes.
+  const pendingPolicies: { key: string; scope: string; expression: string; custom: boolean }[] = [];
+  const pendingGroups: { scope: string; userName: string; expression: string }[] = [];
+  const pendingRoles: { scope: string; expression: string; policy: GraphPolicy }[] = [];
+
   for (const r of readers) {
     const stack = r.stackName;
+    /** An attachment whose policy name is a value the output does not know: the holder may hold another policy. */
+    const maybePolicy = (
+      kind: 'user' | 'group' | 'role',
+      type: string,
+      name: string,
+      body: JsonObject,
+      holder: string,
+    ) => {
+      const expression = unresolved(body, 'policy_name', r.text(type, name, 'policy_name', body));
+      if (expression === undefined) return;
+      const scope = scopeOf(stack, r.accountOf(type, name, body));
+      const custom = (r.text(type, name, 'policy_type', body) ?? 'Custom') === 'Custom';
+      pendingPolicies.push({ key: holderKey(kind, scope, holder), scope, expression, custom });
+    };
     const policy = (type: string, name: string, body: JsonObject): GraphPolicy => {
       const policyName = r.text(type, name, 'policy_name', body) ?? `${type}.${name}`;
       const policyType = r.text(type, name, 'policy_type', body) ?? 'Custom';
@@ -204,9 +252,6 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       groups.add(scope, groupName, created);
       return created;
     };
-    /** The name as written when it is a Terraform value the output does not resolve. */
-    const unresolved = (body: JsonObject, attribute: string, resolved: string | undefined): string | undefined =>
-      resolved === undefined && typeof body[attribute] === 'string' ? (body[attribute] as string) : undefined;
     const unknown = (accountId: string | undefined, name: string, kind: 'user' | 'group', policies: GraphPolicy[]) =>
       parts.unknownHolders.push({ accountId, name, kind, policies });
     const join = (
@@ -236,6 +281,10 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const groupName = r.text(t, name, 'group_name', body);
       const userName = r.text(t, name, 'user_name', body);
       join(accountId, groupName, userName, r.path(t, name, body));
+      const inGroup = unresolved(body, 'group_name', groupName);
+      if (userName && inGroup !== undefined) {
+        pendingGroups.push({ scope: scopeOf(stack, accountId), userName, expression: inGroup });
+      }
       const who = unresolved(body, 'user_name', userName);
       if (groupName && who !== undefined)
         unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
@@ -245,6 +294,12 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const accountId = r.accountOf(t, name, body);
       const groupName = r.text(t, name, 'group_name', body);
       r.texts(t, name, 'user_names', body).forEach((u) => join(accountId, groupName, u, r.path(t, name, body)));
+      const inGroup = unresolved(body, 'group_name', groupName);
+      if (inGroup !== undefined) {
+        for (const userName of r.texts(t, name, 'user_names', body)) {
+          pendingGroups.push({ scope: scopeOf(stack, accountId), userName, expression: inGroup });
+        }
+      }
       if (groupName) {
         for (const who of r.unresolvedTexts(t, name, 'user_names', body)) {
           unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
@@ -253,22 +308,30 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     });
     r.each('alicloud_ram_role_policy_attachment', (name, body) => {
       const t = 'alicloud_ram_role_policy_attachment';
-      const role = roles.get(scopeOf(stack, r.accountOf(t, name, body)), r.text(t, name, 'role_name', body) ?? '');
-      role?.policies.push(policy(t, name, body));
+      const scope = scopeOf(stack, r.accountOf(t, name, body));
+      const roleName = r.text(t, name, 'role_name', body);
+      roles.get(scope, roleName ?? '')?.policies.push(policy(t, name, body));
+      const which = unresolved(body, 'role_name', roleName);
+      if (which !== undefined) pendingRoles.push({ scope, expression: which, policy: policy(t, name, body) });
+      if (roleName) maybePolicy('role', t, name, body, roleName);
     });
     r.each('alicloud_ram_user_policy_attachment', (name, body) => {
       const t = 'alicloud_ram_user_policy_attachment';
       const userName = r.text(t, name, 'user_name', body);
-      if (userName)
+      if (userName) {
         user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).policies.push(policy(t, name, body));
+        maybePolicy('user', t, name, body, userName);
+      }
       const who = unresolved(body, 'user_name', userName);
       if (who !== undefined) unknown(r.accountOf(t, name, body), who, 'user', [policy(t, name, body)]);
     });
     r.each('alicloud_ram_group_policy_attachment', (name, body) => {
       const t = 'alicloud_ram_group_policy_attachment';
       const groupName = r.text(t, name, 'group_name', body);
-      if (groupName)
+      if (groupName) {
         group(r.accountOf(t, name, body), groupName, r.path(t, name, body)).policies.push(policy(t, name, body));
+        maybePolicy('group', t, name, body, groupName);
+      }
       const which = unresolved(body, 'group_name', groupName);
       if (which !== undefined) unknown(r.accountOf(t, name, body), which, 'group', [policy(t, name, body)]);
     });
@@ -279,6 +342,37 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const who = unresolved(body, 'user_name', userName);
       if (who !== undefined) addTo(parts.unknownLogins, scopeOf(stack, r.accountOf(t, name, body)), who);
     });
+  }
+  const possible = (key: string, expression: string, choices: GraphPolicy[][]) => {
+    if (choices.length > 0) addTo(parts.possible, key, { expression, choices });
+  };
+  const knownSystem = SystemPolicies.known().map((name) => {
+    const known = SystemPolicies.lookup(name)!;
+    return {
+      policyName: name,
+      policyType: 'System',
+      document: known.document,
+      origin: `system policy, ${known.source}`,
+    };
+  });
+  for (const p of pendingPolicies) {
+    const choices = p.custom ? custom.inScope(p.scope).map((c) => c.policy) : knownSystem;
+    possible(
+      p.key,
+      p.expression,
+      choices.map((c) => [c]),
+    );
+  }
+  for (const g of pendingGroups) {
+    possible(
+      holderKey('user', g.scope, g.userName),
+      g.expression,
+      groups.inScope(g.scope).map((x) => x.policies),
+    );
+  }
+  for (const p of pendingRoles) {
+    for (const role of roles.inScope(p.scope))
+      possible(holderKey('role', p.scope, role.roleName), p.expression, [[p.policy]]);
   }
   // By loops: spreading a list of hundreds of thousands into push's arguments overflows the stack.
   for (const role of roles.values()) parts.roles.push(role);
