@@ -180,6 +180,24 @@ describe('a role or custom policy defined twice in one account is refused, namin
     expect(() => AccessGraph.fromSynthOutput(writeOut({ a: first, a2: { account: A, resources } }))).toThrow(message);
   });
 
+  test('names that are Terraform values are never taken for each other, nor for a literal name', () => {
+    const named = (roleName: string, policyName: string): HandStack => ({
+      account: A,
+      resources: {
+        alicloud_ram_role: { r: { role_name: roleName, assume_role_policy_document: doc(allowB) } },
+        alicloud_ram_policy: { p: { policy_name: policyName, policy_document: doc(grant) } },
+      },
+    });
+    const graph = AccessGraph.fromSynthOutput(
+      writeOut({
+        a: named('${var.name}', '${var.policy}'),
+        a2: named('${var.name}', '${var.policy}'),
+        a3: named('r', 'p'),
+      }),
+    );
+    expect(graph.roles.map((r) => r.unresolvedRoleName ?? r.roleName)).toEqual(['${var.name}', '${var.name}', 'r']);
+  });
+
   test('twice in one stack', () => {
     const stack: HandStack = {
       account: A,

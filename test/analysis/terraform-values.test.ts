@@ -279,6 +279,46 @@ describe('attachments and memberships whose policy, group or role name is a Terr
     somehow(row, '${var.role}');
   });
 
+  test('a policy whose own name is a variable may be the one a literal attachment names', () => {
+    const dir = partner({
+      alicloud_ram_policy: { p: { policy_name: '${var.p}', policy_document: policyText(assume('*')) } },
+      alicloud_ram_user_policy_attachment: { a: { user_name: 'bob', policy_name: 'g', policy_type: 'Custom' } },
+    });
+    somehow(bobRow(dir), '${var.p} (as g)');
+  });
+
+  test('a policy whose own name is a variable, attached by reference to it: held as written, a plain yes', () => {
+    const dir = partner({
+      alicloud_ram_policy: { p: { policy_name: '${var.p}', policy_document: policyText(assume('*')) } },
+      alicloud_ram_user_policy_attachment: {
+        a: { user_name: 'bob', policy_name: '${alicloud_ram_policy.p.policy_name}', policy_type: 'Custom' },
+      },
+    });
+    const row = bobRow(dir);
+    expect([row.decision, row.dependsOn]).toEqual([Decision.ALLOW, undefined]);
+  });
+
+  test('a role whose own name is a variable may be the one a literal role attachment names', () => {
+    const dir = handWrittenOut({
+      owner: owner('r'),
+      partner: accountJson(PARTNER, {
+        alicloud_ram_role: {
+          rr: {
+            role_name: '${var.r}',
+            assume_role_policy_document: policyText(trustStatement([`acs:ram::${PARTNER}:root`])),
+          },
+        },
+        alicloud_ram_policy: grantPolicy,
+        alicloud_ram_role_policy_attachment: { a: { role_name: 'ops', policy_name: 'grant', policy_type: 'Custom' } },
+      }),
+    });
+    const graph = AccessGraph.fromSynthOutput(dir);
+    const row = graph
+      .assumersOf(graph.role(`acs:ram::${OWNER}:role/r`)!)
+      .find((x) => x.principal === `acs:ram::${PARTNER}:role/rr`)!;
+    somehow(row, '${var.r} (as ops)');
+  });
+
   test('a variable policy name where no policy of the account grants: still no', () => {
     const dir = partner({
       alicloud_ram_policy: {

@@ -119,7 +119,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     unknownLogins: new Map(),
     possible: new Map(),
   };
-  const custom = new ByScopeAndName<{ policy: GraphPolicy; address: string; stack: string }>();
+  const custom = new ByScopeAndName<{ policy: GraphPolicy; address: string; stack: string; unknownName?: string }>();
   const roles = new ByScopeAndName<Mutable<GraphRole>>();
   const users = new ByScopeAndName<Mutable<GraphUser>>();
   const groups = new ByScopeAndName<Mutable<GraphGroup>>();
@@ -145,13 +145,18 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     const customOrigin = `custom policy of stack ${stack}`;
     r.each('alicloud_ram_policy', (name, body) => {
       const t = 'alicloud_ram_policy';
-      const policyName = r.text(t, name, 'policy_name', body) ?? name;
+      const written = r.text(t, name, 'policy_name', body);
+      const policyName = written ?? name;
       const accountId = r.accountOf(t, name, body);
       const scope = scopeOf(stack, accountId);
-      const earlier = custom.get(scope, policyName);
+      // A name that is a Terraform value is kept apart (under a key no RAM name can be), never taken for another.
+      const key =
+        written === undefined && typeof body.policy_name === 'string' ? unknownKey(stack, `${t}.${name}`) : policyName;
+      const earlier = custom.get(scope, key);
       if (earlier) twice(r, `custom policy ${policyName} of ${accountWords(accountId)}`, earlier, `${t}.${name}`);
       const document = r.document(t, name, 'policy_document', body);
-      custom.add(scope, policyName, {
+      custom.add(scope, key, {
+        unknownName: written === undefined && typeof body.policy_name === 'string' ? body.policy_name : undefined,
         policy: { policyName, policyType: 'Custom', document, origin: customOrigin },
         address: `${t}.${name}`,
         stack,
@@ -164,9 +169,10 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const accountId = r.accountOf(t, name, body);
       const unresolved = written === undefined && typeof body.role_name === 'string' ? body.role_name : undefined;
       const scope = scopeOf(stack, accountId);
-      const earlier = roles.get(scope, roleName);
+      const key = unresolved === undefined ? roleName : unknownKey(stack, `${t}.${name}`);
+      const earlier = roles.get(scope, key);
       if (earlier) twice(r, `role ${roleName} of ${accountWords(accountId)}`, earlier, `${t}.${name}`);
-      roles.add(scope, roleName, {
+      roles.add(scope, key, {
         stack,
         accountId,
         roleName,
@@ -187,6 +193,8 @@ export function buildGraph(raws: RawStack[]): GraphParts {
   const pendingPolicies: { key: string; scope: string; expression: string; custom: boolean }[] = [];
   const pendingGroups: { scope: string; userName: string; expression: string }[] = [];
   const pendingRoles: { scope: string; expression: string; policy: GraphPolicy }[] = [];
+  const pendingNamed: { scope: string; name: string; policy: GraphPolicy }[] = [];
+  const pendingLiterals: { key: string; scope: string; name: string }[] = [];
 
   for (const r of readers) {
     const stack = r.stackName;
@@ -198,18 +206,29 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       body: JsonObject,
       holder: string,
     ) => {
-      const expression = unresolved(body, 'policy_name', r.text(type, name, 'policy_name', body));
-      if (expression === undefined) return;
+      const written = r.text(type, name, 'policy_name', body);
+      const expression = unresolved(body, 'policy_name', written);
       const scope = scopeOf(stack, r.accountOf(type, name, body));
-      const custom = (r.text(type, name, 'policy_type', body) ?? 'Custom') === 'Custom';
-      pendingPolicies.push({ key: holderKey(kind, scope, holder), scope, expression, custom });
+      const isCustom = (r.text(type, name, 'policy_type', body) ?? 'Custom') === 'Custom';
+      if (expression !== undefined) {
+        const reference = referencedKey(stack, 'alicloud_ram_policy', expression);
+        if (reference === undefined || !custom.get(scope, reference)) {
+          pendingPolicies.push({ key: holderKey(kind, scope, holder), scope, expression, custom: isCustom });
+        }
+      } else if (isCustom && written !== undefined && !custom.get(scope, written)) {
+        // A literal name no custom policy of the account has may be that of one whose name is unknown.
+        pendingLiterals.push({ key: holderKey(kind, scope, holder), scope, name: written });
+      }
     };
     const policy = (type: string, name: string, body: JsonObject): GraphPolicy => {
       const policyName = r.text(type, name, 'policy_name', body) ?? `${type}.${name}`;
       const policyType = r.text(type, name, 'policy_type', body) ?? 'Custom';
       if (policyType === 'Custom') {
+        const scope = scopeOf(stack, r.accountOf(type, name, body));
+        const reference = referencedKey(stack, 'alicloud_ram_policy', body.policy_name);
         return (
-          custom.get(scopeOf(stack, r.accountOf(type, name, body)), policyName)?.policy ?? {
+          (reference === undefined ? undefined : custom.get(scope, reference)?.policy) ??
+          custom.get(scope, policyName)?.policy ?? {
             policyName,
             policyType,
             origin: 'custom policy not defined in this output',
@@ -310,9 +329,14 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const t = 'alicloud_ram_role_policy_attachment';
       const scope = scopeOf(stack, r.accountOf(t, name, body));
       const roleName = r.text(t, name, 'role_name', body);
-      roles.get(scope, roleName ?? '')?.policies.push(policy(t, name, body));
       const which = unresolved(body, 'role_name', roleName);
-      if (which !== undefined) pendingRoles.push({ scope, expression: which, policy: policy(t, name, body) });
+      // `${alicloud_ram_role.x.role_name}` of a role whose own name is unknown: that role.
+      const byReference = referencedKey(stack, 'alicloud_ram_role', which);
+      const role = roles.get(scope, roleName ?? byReference ?? '');
+      role?.policies.push(policy(t, name, body));
+      if (which !== undefined && !role) pendingRoles.push({ scope, expression: which, policy: policy(t, name, body) });
+      // A literal name no role of the account has may be that of a role whose name is unknown.
+      if (roleName !== undefined && !role) pendingNamed.push({ scope, name: roleName, policy: policy(t, name, body) });
       if (roleName) maybePolicy('role', t, name, body, roleName);
     });
     r.each('alicloud_ram_user_policy_attachment', (name, body) => {
@@ -370,6 +394,16 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       groups.inScope(g.scope).map((x) => x.policies),
     );
   }
+  for (const p of pendingLiterals) {
+    for (const c of custom.inScope(p.scope).filter((c) => c.unknownName !== undefined)) {
+      possible(p.key, `${c.unknownName} (as ${p.name})`, [[c.policy]]);
+    }
+  }
+  for (const p of pendingNamed) {
+    for (const role of roles.inScope(p.scope).filter((x) => x.unresolvedRoleName !== undefined)) {
+      possible(holderKey('role', p.scope, role.roleName), `${role.unresolvedRoleName} (as ${p.name})`, [[p.policy]]);
+    }
+  }
   for (const p of pendingRoles) {
     for (const role of roles.inScope(p.scope))
       possible(holderKey('role', p.scope, role.roleName), p.expression, [[p.policy]]);
@@ -379,6 +413,17 @@ export function buildGraph(raws: RawStack[]): GraphParts {
   for (const user of users.values()) parts.users.push(user);
   for (const group of groups.values()) parts.groups.push(group);
   return parts;
+}
+
+/** The key of a role or custom policy whose name is a Terraform value: its stack and address (no RAM name has `\u0000`). */
+function unknownKey(stack: string, address: string): string {
+  return `\u0000${stack}\u0000${address}`;
+}
+
+/** The key of the resource of `type` that a name reference (`${alicloud_ram_role.x.role_name}`) names, if it is one. */
+function referencedKey(stack: string, type: string, text: unknown): string | undefined {
+  const reference = typeof text === 'string' ? /^\$\{([a-z0-9_]+)\.([^.}]+)\.[a-z0-9_]+\}$/.exec(text) : null;
+  return reference && reference[1] === type ? unknownKey(stack, `${type}.${reference[2]}`) : undefined;
 }
 
 /** How an error names an account: `account <id>`, or the stack's unknown account. */
