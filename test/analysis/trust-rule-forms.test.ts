@@ -1,6 +1,7 @@
 import { AccessGraph, AccessReport, FindingId } from '../../lib/analysis';
 import { accountJson, handWrittenOut, Json, policyText, trustStatement } from '../support/hand-written';
 import { OTHER, OWNER, PARTNER } from '../support/ids';
+import { trustNoConditionFindings } from '../../lib/analysis/private/trust-rules';
 
 // XA-TRUST-NO-CONDITION and the revoked form, on hand-written trust policies: each statement is judged
 // alone (with the trust policy's Denies), and a role that trusts only itself is revoked, not unserved.
@@ -114,6 +115,23 @@ describe('XA-TRUST-NO-CONDITION looks for a way in past the Denies, as any calle
     expect(noCondition(findings(trustStatement([root], { StringEquals: { 'sts:ExternalId': 'agreed-7' } })))).toEqual(
       [],
     );
+  });
+
+  test('thirteen Denies, none of which closes the door: the rule reports (past the 4,096 ways the rows try)', () => {
+    // 13 Denies of one condition each: 2^13 ways past them; a request without acs:Level passes all of them.
+    // The report stops at such a role with an input error (the assumer rows say neither yes nor no); the rule
+    // itself, asked alone, reports.
+    const denies = Array.from({ length: 13 }, (_, i) => denyWhen({ NumericEquals: { 'acs:Level': String(100 + i) } }));
+    const graph = AccessGraph.fromSynthOutput(
+      handWrittenOut({
+        owner: accountJson(OWNER, {
+          alicloud_ram_role: {
+            r: { role_name: 'r', assume_role_policy_document: policyText(trustStatement([root]), ...denies) },
+          },
+        }),
+      }),
+    );
+    expect(trustNoConditionFindings(graph, graph.roles[0]).map((f) => f.content)).toEqual([root]);
   });
 
   test('a condition met only by callers that send no MFA value at all restricts nobody either', () => {
