@@ -13,6 +13,7 @@ import {
 import { throwIfInvalid } from '../private/construct-errors';
 import { REVOKED_ROLES_KEY } from '../private/metadata-keys';
 import { accountOfStack } from '../private/stack-account';
+import { nameTakenProblems } from './private/account-names';
 import { addStackNote } from '../private/stack-metadata';
 import { producedString } from '../private/document-token';
 import { attributeReference, dependencyOn } from '../private/resource-reference';
@@ -169,6 +170,7 @@ export class CrossAccountRole extends Construct {
       ...checkTags('tags', props.tags),
       ...trustProblems(props, identity),
       ...(props.systemPolicies ?? []).flatMap((name, i) => checkPolicyName(`systemPolicies[${i}]`, name)),
+      ...nameTakenProblems(this, 'role', owner, props.roleName, 'roleName'),
     ]);
     this.roleName = props.roleName;
     this.provider = props.provider;

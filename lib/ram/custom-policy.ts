@@ -7,6 +7,8 @@ import { throwIfInvalid } from '../private/construct-errors';
 import { producedString } from '../private/document-token';
 import { IRamPolicy, PolicyType } from './ram-policy';
 import { policyImportId } from './private/import-ids';
+import { nameTakenProblems } from './private/account-names';
+import { accountOfStack } from '../private/stack-account';
 
 /** Properties of a `CustomPolicy`. */
 export interface CustomPolicyProps {
@@ -59,6 +61,7 @@ export class CustomPolicy extends Construct implements IRamPolicy {
       ...checkPolicyName('policyName', props.policyName),
       ...checkDescription('description', props.description),
       ...props.document.validateForIdentityPolicy(),
+      ...nameTakenProblems(this, 'custom policy', accountOfStack(this, props.provider), props.policyName, 'policyName'),
     ]);
     this.policyName = props.policyName;
     this.document = props.document;
