@@ -103,6 +103,13 @@ describe('XA-TRUST-NO-CONDITION looks for a way in past the Denies, as any calle
         findings(trustStatement([root], { NotIpAddress: { 'acs:SourceIp': '198.51.100.0/24' } }), everywhere),
       ),
     ).toHaveLength(1);
+    // A Deny of every IPv4 address leaves the callers over IPv6.
+    expect(
+      noCondition(findings(trustStatement([root]), denyWhen({ IpAddress: { 'acs:SourceIp': '0.0.0.0/0' } }))),
+    ).toEqual([root]);
+    expect(
+      noCondition(findings(trustStatement([root]), denyWhen({ IpAddress: { 'acs:SourceIp': ['0.0.0.0/0', '::/0'] } }))),
+    ).toEqual([]);
     // A Deny of every address outside one block does restrict who (the callers inside it): no finding.
     expect(
       noCondition(findings(trustStatement([root]), denyWhen({ NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }))),

@@ -38,6 +38,13 @@ function probeAddress(named: string[]): string {
   return outside(named) ?? outside(named.filter((cidr) => !/\/0+$/.test(cidr.trim()))) ?? PROBE_ADDRESSES[0];
 }
 
+/** IPv6 addresses of the documentation range (RFC 3849) an arbitrary caller may call from: the first no block names. */
+const PROBE_ADDRESSES_6 = ['2001:db8::77', '2001:db8:7777::77'];
+
+function probeAddress6(named: string[]): string {
+  return PROBE_ADDRESSES_6.find((ip) => !named.some((cidr) => inCidr(ip, cidr))) ?? PROBE_ADDRESSES_6[0];
+}
+
 /** Whether the condition's key can restrict who may assume (keys compared case-insensitively). */
 export function restrictsWho(condition: Condition): boolean {
   return ANYBODY[condition.key.toLowerCase()] !== undefined;
@@ -59,7 +66,9 @@ export function anybodyValues(conditions: Condition[], callerArn: string): { [ke
     if (!value || Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
     const named = conditions.filter((other) => other.key.toLowerCase() === lower).flatMap((o) => o.values);
     const made = value(callerArn, named);
-    restrict[c.key] = ALWAYS_SENT.has(lower) ? [made] : [undefined, made];
+    // An arbitrary caller may call over IPv6 too: a block of every IPv4 address names none of those.
+    const address = lower === ConditionKey.SOURCE_IP.toLowerCase() ? [made, probeAddress6(named)] : [made];
+    restrict[c.key] = ALWAYS_SENT.has(lower) ? address : [undefined, ...address];
   }
   return restrict;
 }
