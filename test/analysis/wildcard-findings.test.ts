@@ -84,6 +84,21 @@ describe('wildcard findings of custom role policies', () => {
       [RESOURCE('acs:log:*:*:project/*/logstore/*')],
     ],
     ['every logstore of one project', allow('log:GetLogStoreLogs', 'acs:log:*:*:project/p/logstore/*'), []],
+    [
+      'every project, by a prefix of its type',
+      allow('log:GetLogStore', 'acs:log:*:*:project*'),
+      [RESOURCE('acs:log:*:*:project*')],
+    ],
+    [
+      'every instance, by a prefix of its type',
+      allow('ecs:DescribeInstances', 'acs:ecs:*:*:instance*'),
+      [RESOURCE('acs:ecs:*:*:instance*')],
+    ],
+    [
+      'buckets whose names start with a prefix (OSS names come first)',
+      allow('oss:GetObject', 'acs:oss:*:*:mybucket*'),
+      [],
+    ],
     ['reading every service (a wildcard service with a partial action)', allow('*:Get*', PROJECT), [ACTION('*:Get*')]],
     ['describing services whose names start with e', allow('e*:Describe*', PROJECT), [ACTION('e*:Describe*')]],
     ["one service's reads (named, as the README lists)", allow('log:Get*', PROJECT), []],

@@ -58,7 +58,13 @@ export function wildcardResourceProbe(pattern: string): string {
   // made-up logstore (a pattern naming its project never matches that).
   const named = type === undefined ? rest : rest.slice(slash + 1);
   const after = named.indexOf('/') < 0 ? '' : instantiate(named.slice(named.indexOf('/')));
-  const name = type === undefined ? `${PROBE_NAME}${after}` : `${type}/${PROBE_NAME}${after}`;
+  // A type keyword's prefix and a wildcard (`project*`, `instance*`) covers every resource of those types.
+  const prefixOfType = type === undefined && !NAME_FIRST_SERVICES.has(service) && rest.length > 1 && rest.endsWith('*');
+  const name = prefixOfType
+    ? `${instantiate(rest.slice(0, -1))}/${PROBE_NAME}`
+    : type === undefined
+      ? `${PROBE_NAME}${after}`
+      : `${type}/${PROBE_NAME}${after}`;
   return `${instantiate(parts[0])}:${service}:${region}:${account}:${name}`;
 }
 
