@@ -25,8 +25,7 @@ import {
   unique,
   words,
 } from './assumer-rows';
-import { holderKey, PossibleHolding, scopeOf } from './graph-builder';
-import type { UnknownHolder } from './graph-builder';
+import { holderKey, PossibleHolding, scopeOf, UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
 
@@ -243,7 +242,7 @@ export class AssumerComputation {
         kind: 'user',
         policies: this.graph.identityPoliciesOf(u),
         restrict: restricted ? API_CALL : undefined,
-        ...(logins ? { loginNames: logins } : {}),
+        loginNames: logins,
         possible: this.possibleOfUser(u),
       });
     }

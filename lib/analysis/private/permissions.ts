@@ -14,27 +14,20 @@ import { sortBy, sortStrings } from './sort';
 export function permissionSummaries(role: GraphRole, describe: boolean): PermissionSummary[] {
   // By resource, then by conditions: most resources have one entry, and no key string is built per statement.
   const byResource = new Map<string, PermissionEntry[]>();
-  for (const policy of role.policies) {
-    if (!policy.document) continue;
-    const statements = policy.document.statements;
-    const words = wordsOfDocument(policy, policy.document);
-    for (let i = 0; i < statements.length; i++) {
-      const statement = statements[i];
-      const { conditions, actionWords } = words[i];
-      for (const resource of statement.resources) {
-        let entries = byResource.get(resource);
-        if (!entries) byResource.set(resource, (entries = []));
-        let entry = entries.find((e) => e.conditions === conditions);
-        if (!entry) {
-          entry = { resource, allowed: new Set(), denied: undefined, conditions, policies: new Set() };
-          entries.push(entry);
-        }
-        const words = statement.effect === Effect.DENY ? (entry.denied ??= new Set()) : entry.allowed;
-        for (const w of actionWords) words.add(w);
-        entry.policies.add(policy.policyName);
+  eachStatement(role, (statement, { conditions, actionWords }, policy) => {
+    for (const resource of statement.resources) {
+      let entries = byResource.get(resource);
+      if (!entries) byResource.set(resource, (entries = []));
+      let entry = entries.find((e) => e.conditions === conditions);
+      if (!entry) {
+        entry = { resource, allowed: new Set(), denied: undefined, conditions, policies: new Set() };
+        entries.push(entry);
       }
+      const words = statement.effect === Effect.DENY ? (entry.denied ??= new Set()) : entry.allowed;
+      for (const w of actionWords) words.add(w);
+      entry.policies.add(policy.policyName);
     }
-  }
+  });
   const summaries: PermissionSummary[] = [];
   for (const entries of byResource.values()) {
     for (const e of entries) {
@@ -71,36 +64,29 @@ export function allowedCounts(role: GraphRole): AllowedCount[] {
   // is made only where a second statement adds to an entry.
   const entries: CountEntry[] = [];
   let index: Map<string, CountEntry[]> | undefined;
-  for (const policy of role.policies) {
-    if (!policy.document) continue;
-    const statements = policy.document.statements;
-    const words = wordsOfDocument(policy, policy.document);
-    for (let i = 0; i < statements.length; i++) {
-      const statement = statements[i];
-      if (statement.effect === Effect.DENY) continue; // a Deny adds no allowed action to any summary
-      const { conditions, actionWords } = words[i];
-      for (const resource of statement.resources) {
-        if (index === undefined && entries.length > LINEAR) {
-          index = new Map();
-          for (const e of entries) addTo(index, e.resource, e);
-        }
-        const same = index === undefined ? entries : (index.get(resource) ?? []);
-        let entry: CountEntry | undefined;
-        for (let i = same.length - 1; i >= 0 && !entry; i--) {
-          if (same[i].resource === resource && same[i].conditions === conditions) entry = same[i];
-        }
-        if (!entry) {
-          entry = { resource, conditions, words: actionWords };
-          entries.push(entry);
-          if (index) addTo(index, resource, entry);
-        } else {
-          const words = entry.words instanceof Set ? entry.words : new Set(entry.words);
-          for (const w of actionWords) words.add(w);
-          entry.words = words;
-        }
+  eachStatement(role, (statement, { conditions, actionWords }) => {
+    if (statement.effect === Effect.DENY) return; // a Deny adds no allowed action to any summary
+    for (const resource of statement.resources) {
+      if (index === undefined && entries.length > LINEAR) {
+        index = new Map();
+        for (const e of entries) addTo(index, e.resource, e);
+      }
+      const same = index === undefined ? entries : (index.get(resource) ?? []);
+      let entry: CountEntry | undefined;
+      for (let i = same.length - 1; i >= 0 && !entry; i--) {
+        if (same[i].resource === resource && same[i].conditions === conditions) entry = same[i];
+      }
+      if (!entry) {
+        entry = { resource, conditions, words: actionWords };
+        entries.push(entry);
+        if (index) addTo(index, resource, entry);
+      } else {
+        const words = entry.words instanceof Set ? entry.words : new Set(entry.words);
+        for (const w of actionWords) words.add(w);
+        entry.words = words;
       }
     }
-  }
+  });
   if (entries.length > 1) {
     sortBy(entries, (a, b) => compareStrings(a.resource, b.resource) || compareStrings(a.conditions, b.conditions));
   }
@@ -143,6 +129,19 @@ interface StatementWords {
   readonly conditions: string;
   readonly actionWords: string[];
 }
+/** Calls `visit` with each statement of the role's known documents, its words and its policy. */
+function eachStatement(
+  role: GraphRole,
+  visit: (statement: PolicyStatement, words: StatementWords, policy: GraphPolicy) => void,
+): void {
+  for (const policy of role.policies) {
+    if (!policy.document) continue;
+    const statements = policy.document.statements;
+    const words = wordsOfDocument(policy, policy.document);
+    for (let i = 0; i < statements.length; i++) visit(statements[i], words[i], policy);
+  }
+}
+
 /** The words of the system policies' statements (a fixed set of documents, shared by thousands of roles). */
 const systemWords = new Map<PolicyDocument, { count: number; words: StatementWords[] }>();
 
