@@ -133,6 +133,9 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         `${r.stackName} (RAM names are unique per account; Terraform cannot create both)`,
     );
 
+  /** The name as written when it is a Terraform value the output does not resolve. */
+  const unresolved = (body: JsonObject, attribute: string, resolved: string | undefined): string | undefined =>
+    resolved === undefined && typeof body[attribute] === 'string' ? (body[attribute] as string) : undefined;
   for (const r of readers) {
     const stack = r.stackName;
     parts.stacks.push({
@@ -147,16 +150,16 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const t = 'alicloud_ram_policy';
       const written = r.text(t, name, 'policy_name', body);
       const policyName = written ?? name;
+      const unknownName = unresolved(body, 'policy_name', written);
       const accountId = r.accountOf(t, name, body);
       const scope = scopeOf(stack, accountId);
       // A name that is a Terraform value is kept apart (under a key no RAM name can be), never taken for another.
-      const key =
-        written === undefined && typeof body.policy_name === 'string' ? unknownKey(stack, `${t}.${name}`) : policyName;
+      const key = unknownName === undefined ? policyName : unknownKey(stack, `${t}.${name}`);
       const earlier = custom.get(scope, key);
       if (earlier) twice(r, `custom policy ${policyName} of ${accountWords(accountId)}`, earlier, `${t}.${name}`);
       const document = r.document(t, name, 'policy_document', body);
       custom.add(scope, key, {
-        unknownName: written === undefined && typeof body.policy_name === 'string' ? body.policy_name : undefined,
+        unknownName,
         policy: { policyName, policyType: 'Custom', document, origin: customOrigin },
         address: `${t}.${name}`,
         stack,
@@ -167,9 +170,9 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const written = r.text(t, name, 'role_name', body);
       const roleName = written ?? name;
       const accountId = r.accountOf(t, name, body);
-      const unresolved = written === undefined && typeof body.role_name === 'string' ? body.role_name : undefined;
+      const unknownName = unresolved(body, 'role_name', written);
       const scope = scopeOf(stack, accountId);
-      const key = unresolved === undefined ? roleName : unknownKey(stack, `${t}.${name}`);
+      const key = unknownName === undefined ? roleName : unknownKey(stack, `${t}.${name}`);
       const earlier = roles.get(scope, key);
       if (earlier) twice(r, `role ${roleName} of ${accountWords(accountId)}`, earlier, `${t}.${name}`);
       roles.add(scope, key, {
@@ -181,14 +184,11 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         path: r.path(t, name, body),
         trustPolicy: r.document(t, name, 'assume_role_policy_document', body),
         policies: [],
-        ...(unresolved !== undefined ? { unresolvedRoleName: unresolved } : {}),
+        ...(unknownName !== undefined ? { unresolvedRoleName: unknownName } : {}),
       });
     });
   }
 
-  /** The name as written when it is a Terraform value the output does not resolve. */
-  const unresolved = (body: JsonObject, attribute: string, resolved: string | undefined): string | undefined =>
-    resolved === undefined && typeof body[attribute] === 'string' ? (body[attribute] as string) : undefined;
   // Names that are Terraform values the output does not know, resolved to their possible values after both passes.
   const pendingPolicies: { key: string; scope: string; expression: string; custom: boolean }[] = [];
   const pendingGroups: { scope: string; userName: string; expression: string }[] = [];
@@ -312,10 +312,11 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const t = 'alicloud_ram_group_membership';
       const accountId = r.accountOf(t, name, body);
       const groupName = r.text(t, name, 'group_name', body);
-      r.texts(t, name, 'user_names', body).forEach((u) => join(accountId, groupName, u, r.path(t, name, body)));
+      const members = r.texts(t, name, 'user_names', body);
+      members.forEach((u) => join(accountId, groupName, u, r.path(t, name, body)));
       const inGroup = unresolved(body, 'group_name', groupName);
       if (inGroup !== undefined) {
-        for (const userName of r.texts(t, name, 'user_names', body)) {
+        for (const userName of members) {
           pendingGroups.push({ scope: scopeOf(stack, accountId), userName, expression: inGroup });
         }
       }

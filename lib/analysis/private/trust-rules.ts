@@ -8,21 +8,12 @@ import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { FindingDraft } from './finding-draft';
 import { aloneOf, PROBE_NAME } from './probes';
-import {
-  admittingContexts,
-  admittingCount,
-  MAX_DENY_CHOICES,
-  RequestContext,
-  undecidedKeys,
-} from './satisfying-context';
+import { admittingContexts, admittingCount, MAX_DENY_CHOICES, undecidedKeys } from './satisfying-context';
 import { sortStrings } from './sort';
 import { anybodyValues, restrictsWho } from './who-keys';
-import { mayDeny } from './assumer-rows';
+import { mayDeny, NO_CONTEXT } from './assumer-rows';
 
 let stsAllList: PolicyDocument[] | undefined;
-
-/** What `meetingContext([])` gives, shared: no condition to meet (the evaluator never changes a context). */
-const NO_CONDITIONS_MET: RequestContext = Object.freeze({}) as RequestContext;
 
 /** `[AliyunSTSAssumeRoleAccess]`: what the probe caller holds (one list for every role). */
 function stsAllPolicies(): PolicyDocument[] {
@@ -99,7 +90,7 @@ function anybodyGetsIn(
   const conditions = [...statement.conditions, ...applying.flat()];
   // No condition anywhere (most trust policies): one empty request says it.
   if (conditions.length === 0) {
-    return PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, NO_CONDITIONS_MET) === Decision.ALLOW;
+    return PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, NO_CONTEXT) === Decision.ALLOW;
   }
   if (admittingCount(applying) > MAX_DENY_CHOICES) return true;
   const restrict = anybodyValues(conditions, caller);
