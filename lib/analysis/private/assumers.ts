@@ -28,6 +28,7 @@ import {
 import { holderKey, PossibleHolding, scopeOf, UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
 import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
+import { contentExpression, withAnyContent } from './unknown-content';
 
 /** The complements of the failed conditions that one operator says (the others are left out: the set asks less). */
 function complementsOf(failed: Condition[]): Condition[] {
@@ -465,38 +466,62 @@ export class AssumerComputation {
     }
     for (const holder of this.unknownHolders) {
       if (holder.accountId !== accountId) continue;
-      const policies = holder.policies.flatMap((p) => (p.document ? [p.document] : []));
-      for (const arn of named) {
-        const caller = { arn, accountId, policies };
-        const admitted = this.admission(role, caller);
-        const widened = admitted.context ? undefined : this.widenedAdmission(role, caller);
-        const sets = admitted.context ? admitted.sets : widened?.sets;
-        if (!sets) continue;
-        const who = holder.kind === 'user' ? `user ${holder.name}` : `the members of group ${holder.name}`;
-        rows.push(
-          remember(
-            {
-              principal:
-                holder.kind === 'user'
-                  ? `acs:ram::${accountId}:user/${holder.name}`
-                  : `members of group ${holder.name} of ${accountId}`,
-              kind: 'unknown-name',
-              decision: Decision.ALLOW,
-              ...words(sets),
-              reachable: true,
-              dependsOn: sortStrings(Array.from(new Set([holder.name, ...(widened?.expressions ?? [])]))),
-              reason:
-                `${who} of account ${accountId}, named by a Terraform value this output does not know, holds ` +
-                `${holder.policies.map((p) => p.policyName).join(', ')}, which lets it in`,
-            },
-            sets,
-            () => [widened ? trial(arn, widened.policies, widened.role) : trial(arn, policies, role)],
-          ),
+      const known = holder.policies.flatMap((p) => (p.document ? [p.document] : []));
+      let row = this.unknownHolderRow(role, holder, named, known, []);
+      // Policies whose content the output does not hold may hold any: tried after the known ones alone.
+      const unknownContent = holder.policies.filter((p) => !p.document);
+      if (!row && unknownContent.length > 0) {
+        const policies = [...known, withAnyContent(unknownContent[0]).document!];
+        row = this.unknownHolderRow(
+          role,
+          holder,
+          named,
+          policies,
+          unknownContent.map((p) => contentExpression(p, undefined)),
         );
-        break;
       }
+      if (row) rows.push(row);
     }
     return rows;
+  }
+
+  /** The row of an unknown holder holding `policies` under one of the `named` ARNs; undefined when none gets in. */
+  private unknownHolderRow(
+    role: GraphRole,
+    holder: UnknownHolder,
+    named: Set<string>,
+    policies: PolicyDocument[],
+    contents: string[],
+  ): AssumeResult | undefined {
+    const accountId = holder.accountId;
+    for (const arn of named) {
+      const caller = { arn, accountId, policies };
+      const admitted = this.admission(role, caller);
+      const widened = admitted.context ? undefined : this.widenedAdmission(role, caller);
+      const sets = admitted.context ? admitted.sets : widened?.sets;
+      if (!sets) continue;
+      const who = holder.kind === 'user' ? `user ${holder.name}` : `the members of group ${holder.name}`;
+      return remember(
+        {
+          principal:
+            holder.kind === 'user'
+              ? `acs:ram::${accountId}:user/${holder.name}`
+              : `members of group ${holder.name} of ${accountId}`,
+          kind: 'unknown-name',
+          decision: Decision.ALLOW,
+          ...words(sets),
+          reachable: true,
+          dependsOn: sortStrings(Array.from(new Set([holder.name, ...contents, ...(widened?.expressions ?? [])]))),
+          reason:
+            `${who} of account ${accountId}, named by a Terraform value this output does not know, holds ` +
+            `${holder.policies.map((p) => p.policyName).join(', ')}, which lets it in` +
+            (contents.length > 0 ? ' for some contents of the policies this output does not define' : ''),
+        },
+        sets,
+        () => [widened ? trial(arn, widened.policies, widened.role) : trial(arn, policies, role)],
+      );
+    }
+    return undefined;
   }
 
   /** The role's trust policy widened for unknown values, once per document; undefined when it holds none. */

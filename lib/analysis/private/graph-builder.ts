@@ -3,6 +3,7 @@ import { SystemPolicies } from '../system-policies';
 import { addTo } from '../../policy/private/multimap';
 import { StackReader } from './stack-reader';
 import { JsonObject, RawStack } from './synth-reader';
+import { contentExpression, withAnyContent } from './unknown-content';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -195,6 +196,8 @@ export function buildGraph(raws: RawStack[]): GraphParts {
   const pendingRoles: { scope: string; expression: string; policy: GraphPolicy }[] = [];
   const pendingNamed: { scope: string; name: string; policy: GraphPolicy }[] = [];
   const pendingLiterals: { key: string; scope: string; name: string }[] = [];
+  // Attached policies whose content the output does not hold: their holders may hold any content.
+  const unknownContents: { key: string; expression: string; policy: GraphPolicy }[] = [];
 
   for (const r of readers) {
     const stack = r.stackName;
@@ -244,6 +247,12 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         : { policyName, policyType, origin: 'system policy whose content this tool does not know' };
       systems.set(`${policyType}\u0000${policyName}`, entry);
       return entry;
+    };
+    /** An attached policy whose content the output does not hold: the holder may hold any content. */
+    const contentUnknown = (key: string, attached: GraphPolicy, type: string, name: string, body: JsonObject) => {
+      if (attached.document) return;
+      const nameExpression = unresolved(body, 'policy_name', r.text(type, name, 'policy_name', body));
+      unknownContents.push({ key, expression: contentExpression(attached, nameExpression), policy: attached });
     };
     const user = (
       accountId: string | undefined,
@@ -334,18 +343,24 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       // `${alicloud_ram_role.x.role_name}` of a role whose own name is unknown: that role.
       const byReference = referencedKey(stack, 'alicloud_ram_role', which);
       const role = roles.get(scope, roleName ?? byReference ?? '');
-      role?.policies.push(policy(t, name, body));
-      if (which !== undefined && !role) pendingRoles.push({ scope, expression: which, policy: policy(t, name, body) });
+      const attached = policy(t, name, body);
+      role?.policies.push(attached);
+      if (which !== undefined && !role) pendingRoles.push({ scope, expression: which, policy: attached });
       // A literal name no role of the account has may be that of a role whose name is unknown.
-      if (roleName !== undefined && !role) pendingNamed.push({ scope, name: roleName, policy: policy(t, name, body) });
+      if (roleName !== undefined && !role) pendingNamed.push({ scope, name: roleName, policy: attached });
       if (roleName) maybePolicy('role', t, name, body, roleName);
+      const holder = role?.roleName ?? roleName;
+      if (holder !== undefined) contentUnknown(holderKey('role', scope, holder), attached, t, name, body);
     });
     r.each('alicloud_ram_user_policy_attachment', (name, body) => {
       const t = 'alicloud_ram_user_policy_attachment';
       const userName = r.text(t, name, 'user_name', body);
       if (userName) {
-        user(r.accountOf(t, name, body), userName, false, r.path(t, name, body)).policies.push(policy(t, name, body));
+        const accountId = r.accountOf(t, name, body);
+        const attached = policy(t, name, body);
+        user(accountId, userName, false, r.path(t, name, body)).policies.push(attached);
         maybePolicy('user', t, name, body, userName);
+        contentUnknown(holderKey('user', scopeOf(stack, accountId), userName), attached, t, name, body);
       }
       const who = unresolved(body, 'user_name', userName);
       if (who !== undefined) unknown(r.accountOf(t, name, body), who, 'user', [policy(t, name, body)]);
@@ -354,8 +369,11 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const t = 'alicloud_ram_group_policy_attachment';
       const groupName = r.text(t, name, 'group_name', body);
       if (groupName) {
-        group(r.accountOf(t, name, body), groupName, r.path(t, name, body)).policies.push(policy(t, name, body));
+        const accountId = r.accountOf(t, name, body);
+        const attached = policy(t, name, body);
+        group(accountId, groupName, r.path(t, name, body)).policies.push(attached);
         maybePolicy('group', t, name, body, groupName);
+        contentUnknown(holderKey('group', scopeOf(stack, accountId), groupName), attached, t, name, body);
       }
       const which = unresolved(body, 'group_name', groupName);
       if (which !== undefined) unknown(r.accountOf(t, name, body), which, 'group', [policy(t, name, body)]);
@@ -409,6 +427,8 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     for (const role of roles.inScope(p.scope))
       possible(holderKey('role', p.scope, role.roleName), p.expression, [[p.policy]]);
   }
+  // After the others: a choice the output names explains an allow better than "any content" does.
+  for (const u of unknownContents) possible(u.key, u.expression, [[withAnyContent(u.policy)]]);
   // By loops: spreading a list of hundreds of thousands into push's arguments overflows the stack.
   for (const role of roles.values()) parts.roles.push(role);
   for (const user of users.values()) parts.users.push(user);
