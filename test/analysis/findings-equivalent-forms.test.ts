@@ -132,6 +132,44 @@ describe('XA-ASSUME-ANY-ROLE: sts:AssumeRole on a role nobody named, for users, 
     expect(anyRole(policy)).toEqual([]);
   });
 
+  const allowAny = { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' };
+  const deny = (resource: string | string[]): Json => ({
+    Effect: 'Deny',
+    Action: 'sts:AssumeRole',
+    Resource: resource,
+  });
+
+  // A Deny of the names the rule once made up (`xaprobe-7f3a` in account 0000000000000001) hid the Allow.
+  test.each([
+    ['a first letter', 'acs:ram::*:role/x*'],
+    ['a length', 'acs:ram::*:role/????????????'],
+    ['an ending', 'acs:ram::*:role/*7f3a'],
+    ['the accounts of the output and one nobody names', ['acs:ram::0*:role/*', `acs:ram::${PARTNER}:role/*`]],
+  ])('a Deny that singles out some names (%s) does not hide sts:AssumeRole on every other role', (_, resource) => {
+    expect(anyRole([allowAny, deny(resource)])).toEqual([
+      'user u may assume any role matching *; grant sts:AssumeRole on one role ARN',
+    ]);
+  });
+
+  test('a grant on the names of a prefix is not one on any role, whatever letter the prefix has', () => {
+    for (const prefix of ['x', 'partner-', 'q']) {
+      expect(anyRole([{ ...allowAny, Resource: `acs:ram::${OWNER}:role/${prefix}*` }])).toEqual([]);
+    }
+  });
+
+  test('a Deny of every role (one pattern, or every name length) leaves nothing to assume', () => {
+    expect(anyRole([allowAny, deny('acs:ram::*:role/?*')])).toEqual([]);
+    const lengths = Array.from({ length: 64 }, (_, i) => `acs:ram::*:role/${'?'.repeat(i + 1)}`);
+    expect(anyRole([allowAny, deny(lengths)])).toEqual([]);
+  });
+
+  test('patterns whose literals meet every character a role name may hold: it cannot tell, and reports', () => {
+    const firsts = 'abcdefghijklmnopqrstuvwxyz0123456789.-'.split('').map((c) => `acs:ram::*:role/${c}*`);
+    expect(anyRole([allowAny, deny(firsts)])).toEqual([
+      'user u may assume any role matching *; grant sts:AssumeRole on one role ARN',
+    ]);
+  });
+
   test('a role holding NotAction ["ram:*"] on "*" gets it too, and a group', () => {
     const notRam = { Effect: 'Allow', NotAction: ['ram:*'], Resource: '*' };
     const owner = accountJson(OWNER, {

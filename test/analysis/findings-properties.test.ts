@@ -36,6 +36,20 @@ const RESOURCES = [
   `acs:log:cn-hangzhou:${OWNER}:project/p/logstore/l`,
   'acs:ecs:*:*:*',
 ];
+/**
+ * Role patterns that single out some names (a prefix, a suffix, a length, an account prefix), for the
+ * XA-ASSUME-ANY-ROLE property: a Deny of one of them must not hide an Allow on every other role.
+ */
+const ROLE_PATTERNS = [
+  'acs:ram::*:role/x*',
+  'acs:ram::*:role/f*',
+  'acs:ram::*:role/*7f3a',
+  'acs:ram::*:role/????????????',
+  'acs:ram::*:role/?*',
+  'acs:ram::0*:role/*',
+  'acs:ram::5*:role/*',
+  `acs:ram::${OWNER}:role/*`,
+];
 const CONDITIONS: (Json | undefined)[] = [
   undefined,
   undefined,
@@ -90,7 +104,7 @@ function pick<T>(next: () => number, list: T[]): T {
 }
 
 /** One to four statements, a quarter of them Deny, some with NotAction, some conditioned. */
-function policy(next: () => number): Json[] {
+function policy(next: () => number, resources = RESOURCES): Json[] {
   const statements: Json[] = [];
   const count = 1 + Math.floor(next() * 4);
   for (let i = 0; i < count; i++) {
@@ -99,7 +113,7 @@ function policy(next: () => number): Json[] {
     statements.push({
       Effect: next() < 0.25 ? 'Deny' : 'Allow',
       ...action,
-      Resource: pick(next, RESOURCES),
+      Resource: pick(next, resources),
       ...(condition ? { Condition: condition } : {}),
     });
   }
@@ -121,7 +135,7 @@ describe(`finding rules agree with the evaluator (${CASES} cases each, seed ${SE
   test('XA-ASSUME-ANY-ROLE fires exactly when some context allows sts:AssumeRole on a role nobody names', () => {
     const next = random(SEED);
     for (let i = 0; i < CASES; i++) {
-      const statements = policy(next);
+      const statements = policy(next, [...RESOURCES, ...ROLE_PATTERNS]);
       const partner = accountJson(PARTNER, {
         alicloud_ram_user: { u: { name: 'u' } },
         alicloud_ram_policy: { p: { policy_name: 'p', policy_document: policyText(...statements) } },
@@ -129,7 +143,11 @@ describe(`finding rules agree with the evaluator (${CASES} cases each, seed ${SE
       });
       const findings = findingsOf({ partner });
       const fires = findings.some((f) => f.id === 'XA-ASSUME-ANY-ROLE');
-      const roles = [OWNER, PARTNER, OTHER].map((a) => `acs:ram::${a}:role/fresh-${i}`);
+      // Names nobody names (of letters no pattern holds), of lengths the patterns tell apart or not, in the
+      // accounts of the vocabulary, one under each account prefix it has, and one no prefix covers.
+      const names = [1, 5, 11, 12, 13, 40, 64].flatMap((n) => ['q'.repeat(n), 'w'.repeat(n)]);
+      const accounts = [OWNER, PARTNER, OTHER, '0700000000000007', '5700000000000007', '7000000000000007'];
+      const roles = accounts.flatMap((a) => names.map((n) => `acs:ram::${a}:role/${n}`));
       const expected = allowsSome(PolicyDocument.fromJson(policyText(...statements)), ['sts:AssumeRole'], roles);
       expect({ case: i, seed: SEED, statements, fires }).toEqual({ case: i, seed: SEED, statements, fires: expected });
     }

@@ -4,7 +4,8 @@ import { FindingId, Severity } from '../finding';
 import { GraphPolicy } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
 import { FindingDraft } from './finding-draft';
-import { hasWildcard, matchesAction, opens, PROBE_ACCOUNT, PROBE_NAME } from './probes';
+import { freshRoleArns } from './fresh-probes';
+import { hasWildcard, matchesAction, opens, PROBE_ACCOUNT } from './probes';
 import { sortStrings } from './sort';
 
 /** A user, group or role and the policies attached to it. */
@@ -46,20 +47,9 @@ function holdersOf(graph: AccessGraph): Holder[] {
   ];
 }
 
-/** A role no policy names, in `account`. */
-function probeRole(account: string): string {
-  return `acs:ram::${account}:role/${PROBE_NAME}`;
-}
-
-/** The probe roles every holder is asked about: in an account nobody names and in each account of the output. */
-interface ProbeRoles {
-  readonly accounts: Set<string>;
-  readonly base: string[];
-}
-
-function probeRolesOf(outputAccounts: string[]): ProbeRoles {
-  const accounts = new Set<string>([PROBE_ACCOUNT, ...outputAccounts]);
-  return { accounts, base: Array.from(accounts, probeRole) };
+/** The accounts every holder's probes are made in: one nobody names and each account of the output. */
+function probeAccountsOf(outputAccounts: string[]): Set<string> {
+  return new Set<string>([PROBE_ACCOUNT, ...outputAccounts]);
 }
 
 /** How a statement allows AssumeRole on the probe role, for the message: its resources, or its NotAction. */
@@ -73,10 +63,12 @@ function allowedThrough(statement: PolicyStatement): string[] {
 /**
  * `XA-ASSUME-ANY-ROLE`, asked of the evaluator: do the holder's policies allow `sts:AssumeRole` on a role
  * no policy names, in an account of the output, an account the policies name, or an account nobody
- * names? `*`, `acs:ram:*:*:role/*` and an Allow `NotAction: ["ram:*"]` on `*` all do.
+ * names? `*`, `acs:ram:*:*:role/*` and an Allow `NotAction: ["ram:*"]` on `*` all do, and still do beside a
+ * Deny that singles out some names (`role/x*`): the made-up names are ones no pattern of the holder's
+ * policies can single out (`freshRoleArns`), so `role/partner-*` does not.
  */
 function assumeAnyRole(
-  probeRoles: ProbeRoles,
+  probeAccounts: Set<string>,
   holder: Holder,
   documents: PolicyDocument[],
   assuming: PolicyStatement[],
@@ -84,23 +76,22 @@ function assumeAnyRole(
   // Literal resources name their roles, never the made-up one: only statements with a wildcard are asked.
   const statements = assuming.filter((s) => s.resources.some(hasWildcard));
   if (statements.length === 0) return [];
-  let probes = probeRoles.base;
+  const accounts = new Set(probeAccounts);
   for (const s of statements) {
     for (const r of s.resources) {
       // A literal account the grant names, or one its account pattern matches (`9999*`, `*9`, `...?`: the
       // wildcards made digits), whose roles no policy names.
       const written = /^acs:ram:[^:]*:([^:]*):/.exec(r)?.[1];
       const account = written === undefined ? undefined : written.replace(/[*?]/g, '9');
-      if (account && /^\d+$/.test(account) && !probeRoles.accounts.has(account)) {
-        if (probes === probeRoles.base) probes = [...probeRoles.base];
-        const probe = probeRole(account);
-        if (!probes.includes(probe)) probes.push(probe);
-      }
+      if (account && /^\d+$/.test(account)) accounts.add(account);
     }
   }
+  const patterns = documents.flatMap((d) => d.statements).flatMap((s) => s.resources);
+  const probes = freshRoleArns(Array.from(accounts), patterns);
   const through = new Set<string>();
   for (const statement of statements) {
-    if (probes.some((p) => opens(documents, statement, ASSUME, p)))
+    // No name left that the patterns cannot single out: the analysis cannot tell, so it reports.
+    if (probes === undefined || probes.some((p) => opens(documents, statement, ASSUME, p)))
       allowedThrough(statement).forEach((t) => through.add(t));
   }
   if (through.size === 0) return [];
@@ -156,7 +147,7 @@ function grantsOfUnknownRoles(
 export function holderFindings(graph: AccessGraph): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   const defined = new Set(graph.roles.map((r) => `${r.accountId}:${r.roleName}`));
-  const probeRoles = probeRolesOf(graph.stacks.flatMap((s) => s.accounts));
+  const probeAccounts = probeAccountsOf(graph.stacks.flatMap((s) => s.accounts));
   for (const holder of holdersOf(graph)) {
     for (const policy of holder.policies) {
       const alternative =
@@ -185,7 +176,7 @@ export function holderFindings(graph: AccessGraph): FindingDraft[] {
     const assuming = allows.filter((s) => matchesAction(s, ASSUME));
     if (assuming.length === 0) continue;
     drafts.push(
-      ...assumeAnyRole(probeRoles, holder, documents, assuming),
+      ...assumeAnyRole(probeAccounts, holder, documents, assuming),
       ...grantsOfUnknownRoles(graph, defined, holder, documents, allows, assuming),
     );
   }
