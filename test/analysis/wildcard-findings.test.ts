@@ -112,6 +112,14 @@ describe('wildcard findings of custom role policies', () => {
     expect(wildcards([statement])).toEqual(expected);
   });
 
+  // The made-up action was once log:XaProbe7f3aAction, which a Deny of log:X* refused (and an Allow of it took for log:*).
+  test('a Deny that singles out some action names (log:X*, a length) does not hide log:* on the others', () => {
+    const deny = (Action: string) => ({ Action, Effect: 'Deny', Resource: '*' });
+    expect(wildcards([allow('log:*', PROJECT), deny('log:X*')])).toEqual([ACTION('log:*')]);
+    expect(wildcards([allow('log:*', PROJECT), deny(`log:${'?'.repeat(17)}`)])).toEqual([ACTION('log:*')]);
+    expect(wildcards([allow('log:X*', PROJECT)])).toEqual([]);
+  });
+
   test('a Deny that leaves one action of log:* is no finding', () => {
     expect(
       wildcards([allow('log:*', PROJECT), { NotAction: 'log:GetLogStore', Effect: 'Deny', Resource: '*' }]),

@@ -12,6 +12,8 @@ import { globMatches } from './glob';
 /** What RAM allows in a role name (ram-policy-reference §3.4): letters, digits, `.` and `-`; case is ignored here. */
 const NAME_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789.-';
 const DIGITS = '0123456789';
+/** What an action's name is made of (`GetLogStore`); actions are compared without case. */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** The longest role name RAM accepts (§3.4). */
 const LONGEST_NAME = 64;
 /** The length of an account ID. */
@@ -34,39 +36,71 @@ function untouched(text: string, regions: [number, number][], literals: string[]
   return true;
 }
 
-/** A role ARN of `account` with the name `c` repeated `length` times. */
-function arnOf(account: string, c: string, length: number): string {
-  return `acs:ram::${account}:role/${c.repeat(length)}`;
+/** A made-up value: `prefix` and then `c` repeated `length` times. */
+function valueOf(prefix: string, c: string, length: number): string {
+  return prefix + c.repeat(length);
 }
 
 /**
- * One name of each class of lengths that `patterns` tell apart: a name's match with each pattern depends
- * only on its length, so names of one class are decided alike. Only a pattern with a `?` tells lengths
- * apart: a literal one holds the name's character (chosen so that none does), and one with `*`s only
- * matches every such name or none (its last literal text cannot end inside the name, so a `*` ends it).
+ * One value of each class of lengths that `patterns` tell apart: a made-up value's match with each pattern
+ * depends only on its length, so values of one class are decided alike. Only a pattern with a `?` tells
+ * lengths apart: a literal one holds the value's character (chosen so that none does), and one with `*`s
+ * only matches every such value or none (its last literal text cannot end inside the made-up part, so a `*`
+ * ends it). Lengths run up to `longest`.
  */
-function byLengthClass(account: string, c: string, patterns: string[]): string[] {
+function byLengthClass(
+  prefix: string,
+  c: string,
+  patterns: string[],
+  longest: number,
+  caseSensitive: boolean,
+): string[] {
   const wild = patterns.filter((p) => p.includes('?'));
-  if (wild.length === 0) return [arnOf(account, c, 1)];
+  if (wild.length === 0) return [valueOf(prefix, c, 1)];
   const seen = new Set<string>();
-  const arns: string[] = [];
-  for (let length = 1; length <= LONGEST_NAME; length++) {
-    const arn = arnOf(account, c, length);
-    const signature = wild.map((p) => (globMatches(p, arn, true) ? '1' : '0')).join('');
+  const values: string[] = [];
+  for (let length = 1; length <= longest; length++) {
+    const value = valueOf(prefix, c, length);
+    const signature = wild.map((p) => (globMatches(p, value, caseSensitive) ? '1' : '0')).join('');
     if (seen.has(signature)) continue;
     seen.add(signature);
-    arns.push(arn);
+    values.push(value);
   }
-  return arns;
+  return values;
 }
 
-/** A name character none of the literals can meet in the name of a role of `account`; undefined when each can be. */
-function freshCharacter(account: string, literals: string[]): string | undefined {
-  for (const c of NAME_CHARACTERS) {
-    const text = arnOf(account, c, LONGEST_NAME);
-    if (untouched(text, [[text.length - LONGEST_NAME, text.length]], literals)) return c;
+/** A character of `alphabet` none of the literals can meet in the made-up part after `prefix`; undefined when each can be. */
+function freshCharacter(prefix: string, alphabet: string, literals: string[], longest: number): string | undefined {
+  for (const c of alphabet) {
+    const text = valueOf(prefix.toLowerCase(), c, longest);
+    if (untouched(text, [[prefix.length, text.length]], literals)) return c;
   }
   return undefined;
+}
+
+/** Made-up values after `prefix`, one per class of lengths, of a fresh character; undefined when there is none. */
+function freshValues(
+  prefix: string,
+  alphabet: string,
+  literals: string[],
+  patterns: string[],
+  longest: number,
+  caseSensitive: boolean,
+): string[] | undefined {
+  const c = freshCharacter(prefix, alphabet, literals, longest);
+  return c === undefined ? undefined : byLengthClass(prefix, c, patterns, longest, caseSensitive);
+}
+
+/**
+ * Made-up actions of `service` to ask the evaluator about, for policies with these action patterns
+ * (`Action` and `NotAction`): names no literal of theirs can meet (a Deny of `log:X*` does not refuse them
+ * all), one per class of lengths. Actions are compared without case. Undefined when the literals meet every
+ * letter: the analysis cannot tell.
+ */
+export function freshActions(service: string, patterns: string[]): string[] | undefined {
+  // Past the longest pattern with a `?` a longer name changes no match: action names have no documented limit.
+  const longest = Math.max(LONGEST_NAME, ...patterns.filter((p) => p.includes('?')).map((p) => p.length + 1));
+  return freshValues(`${service}:`, LETTERS, literalsOf(patterns), patterns, longest, false);
 }
 
 /**
@@ -80,14 +114,11 @@ export function freshRoleArns(accounts: string[], patterns: string[]): string[] 
   const arns: string[] = [];
   const made = Array.from(DIGITS)
     .map((d) => d.repeat(ACCOUNT_LENGTH))
-    .find((account) => {
-      const text = arnOf(account, 'x', 0);
-      return untouched(text, [[9, 9 + ACCOUNT_LENGTH]], literals);
-    });
+    .find((account) => untouched(`acs:ram::${account}:role/`, [[9, 9 + ACCOUNT_LENGTH]], literals));
   for (const account of made === undefined ? accounts : [made, ...accounts]) {
-    const c = freshCharacter(account, literals);
-    if (c === undefined) return undefined;
-    arns.push(...byLengthClass(account, c, patterns));
+    const values = freshValues(`acs:ram::${account}:role/`, NAME_CHARACTERS, literals, patterns, LONGEST_NAME, true);
+    if (values === undefined) return undefined;
+    arns.push(...values);
   }
   return arns;
 }

@@ -2,6 +2,7 @@ import { PolicyDocument, PolicyStatement } from '../../policy';
 import { FindingId, Severity } from '../finding';
 import { GraphRole } from '../graph-model';
 import { FindingDraft } from './finding-draft';
+import { freshActions } from './fresh-probes';
 import { globMatches } from './glob';
 import {
   allowStatements,
@@ -23,8 +24,10 @@ interface Probes {
   readonly documents: PolicyDocument[];
   /** Every action the documents name, made concrete where it has a wildcard. */
   readonly namedActions: string[];
-  /** A made-up action of every service the documents name (`''` for an action without one), and of one nobody names. */
+  /** Made-up actions of every service the documents name (`''` for an action without one), and of one nobody names. */
   readonly serviceActions: string[];
+  /** Made-up actions of a service no literal of the documents can single out; undefined when it cannot tell. */
+  readonly actionsOf: (service: string) => string[] | undefined;
   /** Services to probe for wide actions: those named (made concrete), and one nobody names. */
   readonly services: string[];
 }
@@ -37,10 +40,19 @@ interface Probes {
 function probesOf(documents: PolicyDocument[]): Probes {
   const named = documents.flatMap((d) => d.statements).flatMap((s) => [...s.actions, ...s.notActions]);
   const namedServices = named.map((a) => instantiate(a.split(':')[0]));
+  const made = new Map<string, string[] | undefined>();
+  const actionsOf = (service: string): string[] | undefined => {
+    if (!made.has(service)) made.set(service, freshActions(service, named));
+    return made.get(service);
+  };
   return {
     documents,
     namedActions: named.map(instantiate),
-    serviceActions: [...namedServices, PROBE_NAME].map(probeAction),
+    // Where the literals leave no made-up action, the one this module once made stands in (the named actions are asked too).
+    serviceActions: Array.from(new Set([...namedServices, PROBE_NAME])).flatMap(
+      (s) => actionsOf(s) ?? [probeAction(s)],
+    ),
+    actionsOf,
     services: Array.from(new Set([...namedServices.filter((s) => s !== ''), PROBE_NAME])),
   };
 }
@@ -73,10 +85,16 @@ function wideActions(probesOfRole: () => Probes, statement: PolicyStatement): re
   for (const resource of statement.resources.map(instantiate)) {
     for (const service of probes.services) {
       const made = service.includes(PROBE_NAME) ? names.map((n) => `${service}:${n}`) : [];
-      for (const action of [probeAction(service), ...made]) {
-        if (!opens(probes.documents, statement, action, resource)) continue;
+      const fresh = probes.actionsOf(service);
+      // No made-up action left that the literals cannot single out: the analysis cannot tell, so it reports.
+      for (const action of [...(fresh ?? [undefined]), ...made]) {
+        if (action !== undefined && !opens(probes.documents, statement, action, resource)) continue;
+        if (action === undefined && !statement.actions.some(hasWildcard) && statement.notActions.length === 0) continue;
         if (statement.notActions.length > 0) statement.notActions.forEach((a) => wide.add(`all but ${a}`));
-        else statement.actions.filter((a) => globMatches(a, action, false)).forEach((a) => wide.add(a));
+        else
+          statement.actions
+            .filter((a) => (action === undefined ? hasWildcard(a) : globMatches(a, action, false)))
+            .forEach((a) => wide.add(a));
       }
     }
   }
