@@ -89,7 +89,6 @@ function wideActions(probesOfRole: () => Probes, statement: PolicyStatement): re
       // No made-up action left that the literals cannot single out: the analysis cannot tell, so it reports.
       for (const action of [...(fresh ?? [undefined]), ...made]) {
         if (action !== undefined && !opens(probes.documents, statement, action, resource)) continue;
-        if (action === undefined && !statement.actions.some(hasWildcard) && statement.notActions.length === 0) continue;
         if (statement.notActions.length > 0) statement.notActions.forEach((a) => wide.add(`all but ${a}`));
         else
           statement.actions
