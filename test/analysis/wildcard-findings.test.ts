@@ -176,3 +176,63 @@ test('a one-project resource beside a whole wildcard in one statement: only the 
     RESOURCE('acs:log:*:*:*'),
   ]);
 });
+
+// The made-up service (xaprobe-7f3a), resource names and regions were once fixed text, which a Deny could single
+// out (x*:*, project/x*, a region of one or more characters) to hide a wide Allow, and which an Allow of a prefix
+// (project/x*) matched as if it were every project. They are now made of a character no pattern holds.
+describe('a Deny that singles out some names does not hide a wide Allow on the others', () => {
+  const deny = (Action: string | string[], Resource: string | string[]) => ({ Action, Effect: 'Deny', Resource });
+  test('of services (x*:*, twelve ?s): * still reaches the services nobody denies', () => {
+    expect(wildcards([allow('*', PROJECT), deny('x*:*', '*')])).toEqual([ACTION('*')]);
+    expect(wildcards([allow('*', PROJECT), deny('????????????:*', '*')])).toEqual([ACTION('*')]);
+    expect(wildcards([allow('*:Get*', PROJECT), deny(['*:Getx*', 'x*:*'], '*')])).toEqual([ACTION('*:Get*')]);
+  });
+
+  test('of resources of the statement: log:* on the projects a Deny leaves', () => {
+    const projects = 'acs:log:*:*:project/*';
+    expect(wildcards([allow('log:*', projects), deny('log:*', 'acs:log:*:*:project/x*')])).toEqual([
+      ACTION('log:*'),
+      RESOURCE(projects),
+    ]);
+  });
+
+  test('of projects (project/x*, a length): every other project stays open', () => {
+    const projects = 'acs:log:*:*:project/*';
+    expect(wildcards([allow('log:GetProject', projects), deny('log:*', 'acs:log:*:*:project/x*')])).toEqual([
+      RESOURCE(projects),
+    ]);
+    expect(wildcards([allow('log:GetProject', projects), deny('log:*', 'acs:log:*:*:project/????????????')])).toEqual(
+      [RESOURCE(projects)],
+    );
+  });
+
+  test('of actions the statement names with a wildcard (log:Getx*): log:Get* on every project stays open', () => {
+    expect(wildcards([allow('log:Get*', 'acs:log:*:*:*'), deny('log:Getx*', '*')])).toEqual([
+      RESOURCE('acs:log:*:*:*'),
+    ]);
+  });
+
+  test('of regions of one or more characters: RAM ARNs have none, so every role stays open', () => {
+    expect(wildcards([allow('ram:GetRole', 'acs:ram:*:*:role/*'), deny('ram:*', 'acs:ram:?*:*:*')])).toEqual([
+      RESOURCE('acs:ram:*:*:role/*'),
+    ]);
+  });
+
+  test('a Deny with NotAction leaves where the patterns meet: *:X* beside NotAction log:* still allows log:X* on every project', () => {
+    const projects = 'acs:log:*:*:project/*';
+    const deny = { NotAction: 'log:*', Effect: 'Deny', Resource: '*' };
+    expect(wildcards([allow('*:X*', projects), deny])).toEqual([RESOURCE(projects)]);
+    // Where no pattern meets NotAction, nothing is left: no finding.
+    expect(wildcards([allow('ecs:*', projects), deny])).toEqual([]);
+  });
+
+  // Documented in the README as the cost of probing with made-up text: one made-up resource of `*` is not an ARN.
+  test('log:* on * beside a Deny of every ARN is still a wide action (a made-up resource of * need not be an ARN)', () => {
+    expect(wildcards([allow('log:*', '*'), deny('*', 'acs:*:*:*:*')])).toEqual([ACTION('log:*')]);
+    expect(wildcards([allow('log:GetProject', '*'), deny('*', 'acs:*:*:*:*')])).toEqual([]);
+  });
+
+  test('an Allow of a prefix of names (project/x*) is not every project', () => {
+    expect(wildcards([allow('log:GetProject', 'acs:log:*:*:project/x*')])).toEqual([]);
+  });
+});

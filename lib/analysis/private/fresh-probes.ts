@@ -14,6 +14,12 @@ const NAME_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789.-';
 const DIGITS = '0123456789';
 /** What an action's name is made of (`GetLogStore`); actions are compared without case. */
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** What a made-up action is made of: letters first, digits where the literals hold every letter. */
+const ACTION_CHARACTERS = LETTERS + DIGITS;
+/** What a made-up part of a resource ARN is made of (compared with case, so upper case letters are other characters). */
+const RESOURCE_CHARACTERS = LETTERS + DIGITS + LETTERS.toUpperCase() + '_.-';
+/** The most vectors of run lengths tried for one template; past it the analysis cannot tell. */
+const MAX_LENGTH_VECTORS = 20_000;
 /** The longest role name RAM accepts (§3.4). */
 const LONGEST_NAME = 64;
 /** The length of an account ID. */
@@ -121,4 +127,90 @@ export function freshRoleArns(accounts: string[], patterns: string[]): string[] 
     arns.push(...values);
   }
   return arns;
+}
+
+/** Whether some pattern holds `c` as text (in either case unless `caseSensitive`; `c` is lower case or a digit). */
+function held(patterns: string[], c: string, caseSensitive: boolean): boolean {
+  const upper = caseSensitive ? c : c.toUpperCase();
+  for (const p of patterns) if (p.includes(c) || (upper !== c && p.includes(upper))) return true;
+  return false;
+}
+
+/** The first character of `alphabet` that none of the patterns holds as text. */
+function unheldCharacter(alphabet: string, patterns: string[], caseSensitive: boolean): string | undefined {
+  for (const c of alphabet) if (!held(patterns, c, caseSensitive)) return c;
+  return undefined;
+}
+
+/** The template with `c` for each `?` and a run of `c` of `lengths[i]` for its i-th `*`. */
+function filled(template: string, c: string, lengths: number[]): string {
+  let star = 0;
+  let value = '';
+  for (const t of template) value += t === '*' ? c.repeat(lengths[star++]) : t === '?' ? c : t;
+  return value;
+}
+
+/** Made-up values of a glob template (see `fillerOf`); undefined when the analysis cannot tell. */
+export type Filler = (template: string) => string[] | undefined;
+
+/**
+ * Concrete values of glob templates to ask the evaluator about, for policies with these patterns: each
+ * `?` and `*` of the template filled with a character that no pattern (nor the template) holds as text, so
+ * no pattern can single a value out by its text. A `*` becomes a run of one or more such characters. A
+ * pattern of text and `*`s cannot tell two such runs apart (its text lies outside them and its `*`s take
+ * them whole), so without `?`s one value stands for all. Once a run is longer than the `?`s of a pattern,
+ * a longer one changes no match (a `*` of the pattern takes the difference), so with `?`s one value is made
+ * per class of run lengths the patterns tell apart. Undefined when the patterns hold every character of
+ * `alphabet`, or the lengths to try are more than the analysis tries: it cannot tell.
+ */
+function fillerOf(patterns: string[], alphabet: string, caseSensitive: boolean): Filler {
+  // Found on first use: most roles' templates are literal and need no made-up text.
+  let first: string | undefined | null = null;
+  const questioned = patterns.filter((p) => p.includes('?'));
+  return (template) => {
+    const stars = template.split('*').length - 1;
+    if (stars === 0 && !template.includes('?')) return [template];
+    if (first === null) first = unheldCharacter(alphabet, patterns, caseSensitive);
+    const c =
+      first !== undefined && !held([template], first, caseSensitive)
+        ? first
+        : unheldCharacter(alphabet, [...patterns, template], caseSensitive);
+    if (c === undefined) return undefined;
+    const ones = filled(template, c, new Array<number>(stars).fill(1));
+    // A pattern with `?`s matches a value only if it matches with each `?` taken for a `*`, and such a pattern
+    // (text and `*`s) matches all values or none: only those that do can tell lengths apart.
+    const wild = questioned.filter((p) => globMatches(p.replace(/\?/g, '*'), ones, caseSensitive));
+    if (wild.length === 0) return [ones];
+    const upTo = Math.max(...wild.map((p) => p.split('?').length - 1)) + 1;
+    if (upTo ** stars > MAX_LENGTH_VECTORS) return undefined;
+    const seen = new Set<string>();
+    const values: string[] = [];
+    const lengths: number[] = new Array<number>(stars).fill(1);
+    for (let vector = 0; vector < upTo ** stars; vector++) {
+      for (let i = 0, rest = vector; i < stars; i++, rest = Math.floor(rest / upTo)) lengths[i] = 1 + (rest % upTo);
+      const value = filled(template, c, lengths);
+      const signature = wild.map((p) => (globMatches(p, value, caseSensitive) ? '1' : '0')).join('');
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      values.push(value);
+    }
+    return values;
+  };
+}
+
+/**
+ * Made-up actions that an action template matches (`*:*` for any action, `*:Get*`, `lo*:List*`), for
+ * policies with these action patterns (`Action` and `NotAction`): no pattern can single them out by their
+ * text, so a Deny of `x*:*` or of `*:Getx*` does not refuse them all. Actions are compared without case.
+ */
+export function actionFiller(patterns: string[]): Filler {
+  return fillerOf(patterns, ACTION_CHARACTERS, false);
+}
+
+/**
+ * Made-up resources that a resource template matches, for policies with these resource patterns: no
+ * pattern can single them out by their text (a Deny of `project/x*` does not refuse them all).
+ */
+export function resourceFiller(patterns: string[]): Filler {
+  return fillerOf(patterns, RESOURCE_CHARACTERS, true);
 }

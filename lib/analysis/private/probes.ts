@@ -21,17 +21,6 @@ export const PROBE_NAME = 'xaprobe-7f3a';
 /** An account no output uses (account ids are 16 digits). */
 export const PROBE_ACCOUNT = '0000000000000001';
 
-/** An action of `service` that no policy names. */
-export function probeAction(service: string): string {
-  return `${service}:XaProbe7f3aAction`;
-}
-
-/** A concrete value the glob `pattern` matches: every `*` and `?` replaced by made-up text. */
-export function instantiate(pattern: string): string {
-  if (!hasWildcard(pattern)) return pattern; // most actions and ARNs are literal: no new string
-  return pattern.replace(/\*/g, PROBE_NAME).replace(/\?/g, 'x');
-}
-
 /**
  * Services whose ARN resource part starts with the resource's own name (an OSS bucket), not with a type
  * keyword (`project/`, `instance/`, `role/`): there `<name>/*` is one bucket's objects, not a whole wildcard.
@@ -39,33 +28,54 @@ export function instantiate(pattern: string): string {
 const NAME_FIRST_SERVICES = new Set(['oss']);
 
 /**
- * A resource ARN made up for the probe that `pattern` matches only when its resource part is a whole
- * wildcard: any resource of the service (`*`, `acs:ecs:*:*:*`), any resource of one type
- * (`acs:log:*:*:project/*`), or anything under any one of them (every logstore of every project, every
- * object of every bucket: the made-up name is followed by the rest of the pattern made concrete). Region
- * and account take the pattern's
- * own values (made up where wildcarded), so `acs:log:cn-hangzhou:123:*` counts as a wildcard of account 123.
- * A pattern of fewer parts (`*`, `acs:*`) is probed with a wholly made-up ARN.
+ * The resources to probe `pattern` with, as a glob whose wildcards are filled with made-up text
+ * (`resourceFiller`): `pattern` matches them only when its resource part is a whole wildcard: any
+ * resource of the service (`*`, `acs:ecs:*:*:*`), any resource of one type (`acs:log:*:*:project/*`), or
+ * anything under any one of them (every logstore of every project, every object of every bucket: the
+ * made-up name is followed by the rest of the pattern). Region and account are the pattern's own (made up
+ * where wildcarded), so `acs:log:cn-hangzhou:123:*` counts as a wildcard of account 123. A pattern of fewer
+ * parts (`*`, `acs:*`) is probed with wholly made-up ARNs. A region that is a wildcard is also probed
+ * empty, as RAM's own ARNs have it (`acs:ram::<account>:role/r`).
  */
-export function wildcardResourceProbe(pattern: string): string {
+export function wildcardResourceTemplates(pattern: string): string[] {
   const parts = pattern.split(':');
-  if (parts.length < 5) return `acs:${PROBE_NAME}:${PROBE_NAME}:${PROBE_ACCOUNT}:${PROBE_NAME}/${PROBE_NAME}`;
-  const [, service, region, account] = parts.map(instantiate);
+  if (parts.length < 5) return ANY_ARN;
+  return withEmptyRegion(wildcardResourceTemplate(parts));
+}
+
+/**
+ * The globs to fill for resources `pattern` matches, for the probes of its actions: the pattern itself,
+ * with an empty region where its region is a wildcard, and for a pattern of fewer parts (`*`, `acs:*`) made-up
+ * ARNs of every part too (a Deny of `acs:*:*:*:*` does not leave it nothing).
+ */
+export function resourceTemplates(pattern: string): string[] {
+  return pattern.split(':').length < 5 ? [pattern, ...ANY_ARN] : withEmptyRegion(pattern);
+}
+
+/** Made-up ARNs of every service, region, account and resource, the region also empty. */
+const ANY_ARN = ['acs:*:*:*:*/*', 'acs:*::*:*/*'];
+
+/** The template, and (where its region is only wildcards) the template with an empty region. */
+function withEmptyRegion(template: string): string[] {
+  const parts = template.split(':');
+  if (parts.length < 5 || parts[2] === '' || parts[2].replace(/\*/g, '') !== '') return [template];
+  return [template, [parts[0], parts[1], '', ...parts.slice(3)].join(':')];
+}
+
+/** The template of `wildcardResourceTemplates` for a pattern of five parts or more. */
+function wildcardResourceTemplate(parts: string[]): string {
+  const service = parts[1];
   const rest = parts.slice(4).join(':');
   const slash = rest.indexOf('/');
-  const type = slash < 0 || NAME_FIRST_SERVICES.has(service) ? undefined : instantiate(rest.slice(0, slash));
-  // What follows the name, made concrete: every logstore of every project is probed with a made-up project's
-  // made-up logstore (a pattern naming its project never matches that).
+  const type = slash < 0 || NAME_FIRST_SERVICES.has(service) ? undefined : rest.slice(0, slash);
+  // What follows the name: every logstore of every project is probed with a made-up project's made-up
+  // logstore (a pattern naming its project never matches that).
   const named = type === undefined ? rest : rest.slice(slash + 1);
-  const after = named.indexOf('/') < 0 ? '' : instantiate(named.slice(named.indexOf('/')));
+  const after = named.indexOf('/') < 0 ? '' : named.slice(named.indexOf('/'));
   // A type keyword's prefix and a wildcard (`project*`, `instance*`) covers every resource of those types.
   const prefixOfType = type === undefined && !NAME_FIRST_SERVICES.has(service) && rest.length > 1 && rest.endsWith('*');
-  const name = prefixOfType
-    ? `${instantiate(rest.slice(0, -1))}/${PROBE_NAME}`
-    : type === undefined
-      ? `${PROBE_NAME}${after}`
-      : `${type}/${PROBE_NAME}${after}`;
-  return `${instantiate(parts[0])}:${service}:${region}:${account}:${name}`;
+  const name = prefixOfType ? `${rest.slice(0, -1)}/*` : type === undefined ? `*${after}` : `${type}/*${after}`;
+  return `${parts.slice(0, 4).join(':')}:${name}`;
 }
 
 /** Whether a glob pattern has a wildcard: a literal pattern matches only itself, never a made-up request. */
