@@ -50,9 +50,15 @@ describe.each([
 
 // Action patterns of the shapes policies use: literal, `*`, prefix, suffix, in service and name.
 const part = fc.constantFrom('*', 'log', 'l*', 'lo*', '*g', '*og', 'ab', 'ab*', '*bc', 'b*', '*b', 'l?g');
-const action = fc.oneof(fc.constant('*'), fc.tuple(part, part).map(([s, n]) => `${s}:${n}`));
+const action = fc.oneof(
+  fc.constant('*'),
+  fc.tuple(part, part).map(([s, n]) => `${s}:${n}`),
+);
 const word = fc.string({ unit: fc.constantFrom('l', 'o', 'g', 'a', 'b', 'c', 'x'), minLength: 1, maxLength: 4 });
-const actions = fc.array(fc.tuple(word, word).map(([s, n]) => `${s}:${n}`), { minLength: 30, maxLength: 30 });
+const actions = fc.array(
+  fc.tuple(word, word).map(([s, n]) => `${s}:${n}`),
+  { minLength: 30, maxLength: 30 },
+);
 /** Words near the parts' text, where prefixes and suffixes overlap (`abc` is both `ab*` and `*bc`) or just miss. */
 const NEAR = ['log', 'lg', 'lxg', 'g', 'og', 'ab', 'bc', 'abc', 'abbc', 'b', 'x'];
 const NEAR_ACTIONS = NEAR.flatMap((s) => NEAR.map((n) => `${s}:${n}`));

@@ -70,7 +70,13 @@ function probesOf(documents: PolicyDocument[]): Probes {
   const actionFillerOf = memo(() => actionFiller(named()));
   const resourceFillerOf = memo(() => resourceFiller(statements.flatMap((s) => s.resources)));
   const services = memo(() =>
-    Array.from(new Set(named().map((a) => a.split(':')[0]).filter((s) => s !== '' && !hasWildcard(s)))),
+    Array.from(
+      new Set(
+        named()
+          .map((a) => a.split(':')[0])
+          .filter((s) => s !== '' && !hasWildcard(s)),
+      ),
+    ),
   );
   const actionsOf = once((service) => freshActions(service, named()));
   const actionsThrough = (patterns: string[]): string[] | undefined => {
@@ -84,9 +90,7 @@ function probesOf(documents: PolicyDocument[]): Probes {
     resourceFills: once((pattern) => resourceFillerOf()(pattern)),
     services,
     actionsOf,
-    namedAndMade: memo(() =>
-      unionOf([actionsThrough([...named(), ANY_ACTION]), ...services().map(actionsOf)]),
-    ),
+    namedAndMade: memo(() => unionOf([actionsThrough([...named(), ANY_ACTION]), ...services().map(actionsOf)])),
   };
 }
 
