@@ -115,3 +115,36 @@ describe('acknowledgements are of their own stack', () => {
     expect(reasonOf({ a: role, ...ack('b') })).toBeUndefined();
   });
 });
+
+// The caller and its external ID, VPC, AccessKey and source identity were once fixed made-up text (user/xaprobe-7f3a),
+// which a Deny could single out to hide that every other user or role of the account gets in.
+describe('a Deny that singles out some callers does not hide that the others get in', () => {
+  const root = `acs:ram::${B}:root`;
+  const FINDING = [[root, `role x trusts every RAM user and role of account ${B} ${TAIL}`]];
+  test.each([
+    ['users whose names start with x', { StringLike: { 'acs:PrincipalARN': `acs:ram::${B}:user/x*` } }],
+    [
+      'every user (the roles of the account still get in)',
+      { StringLike: { 'acs:PrincipalARN': `acs:ram::${B}:user/*` } },
+    ],
+    ['names of twelve characters', { StringLike: { 'acs:PrincipalARN': `acs:ram::${B}:*/????????????` } }],
+  ])('a Deny of %s', (_, Condition) => {
+    expect(findingsOf(allow([root]), deny([root], { Condition }))).toEqual(FINDING);
+  });
+
+  test.each([
+    ['external IDs that start with x', 'sts:ExternalId', 'x*'],
+    ['external IDs of twelve characters', 'sts:ExternalId', '????????????'],
+    ['source identities that start with x', 'sts:SourceIdentity', 'x*'],
+  ])('an Allow of any value beside a Deny of %s', (_, key, denied) => {
+    const any = { Condition: { StringLike: { [key]: '*' } } };
+    expect(findingsOf(allow([root], any), deny([root], { Condition: { StringLike: { [key]: denied } } }))).toEqual(
+      FINDING,
+    );
+  });
+
+  test('a Deny of every caller but one is no finding', () => {
+    const one = { Condition: { StringNotEquals: { 'acs:PrincipalARN': `acs:ram::${B}:user/ops` } } };
+    expect(findingsOf(allow([root]), deny([root], one))).toEqual([]);
+  });
+});

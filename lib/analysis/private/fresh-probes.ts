@@ -208,6 +208,14 @@ export function actionFiller(patterns: string[]): Filler {
 }
 
 /**
+ * Made-up condition values that a template matches (`*` for an external ID, `vpc-*`), for conditions with
+ * these values: no value can single them out by its text, compared with case or without.
+ */
+export function conditionValueFiller(values: string[]): Filler {
+  return fillerOf(values, ACTION_CHARACTERS, false);
+}
+
+/**
  * Made-up resources that a resource template matches, for policies with these resource patterns: no
  * pattern can single them out by their text (a Deny of `project/x*` does not refuse them all).
  */

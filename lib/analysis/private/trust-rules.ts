@@ -7,6 +7,7 @@ import { PolicyEvaluator } from '../policy-evaluator';
 import { SystemPolicies } from '../system-policies';
 import { describeConditions } from './describe';
 import { FindingDraft } from './finding-draft';
+import { resourceFiller } from './fresh-probes';
 import { aloneOf, PROBE_NAME } from './probes';
 import { admittingContexts, admittingCount, MAX_DENY_CHOICES, undecidedKeys } from './satisfying-context';
 import { sortStrings } from './sort';
@@ -71,10 +72,12 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
 }
 
 /**
- * Whether a user of `accountId` that no policy names, holding AliyunSTSAssumeRoleAccess, gets in through
- * `statement` and the Denies (`alone`) with some request an arbitrary caller could send: the evaluator's
- * decision on each candidate context that meets the statement's conditions and gets past each Deny that may
- * apply, the who-keys restricted to what such a caller brings.
+ * Whether a user or role of `accountId` that no policy names, holding AliyunSTSAssumeRoleAccess, gets in
+ * through `statement` and the Denies (`alone`) with some request an arbitrary caller could send: the
+ * evaluator's decision on each candidate context that meets the statement's conditions and gets past each
+ * Deny that may apply, the who-keys restricted to what such a caller brings. The callers' names are ones no
+ * principal of the Denies nor `acs:PrincipalARN` value can single out (a Deny of `user/x*` or of every user
+ * does not hide that the others, or the account's roles, get in).
  */
 function anybodyGetsIn(
   role: GraphRole,
@@ -84,7 +87,46 @@ function anybodyGetsIn(
   accountId: string,
   stsAll: PolicyDocument[],
 ): boolean {
-  const caller = `acs:ram::${accountId}:user/${PROBE_NAME}`;
+  const callers = callersOf(accountId, statement, denies);
+  // No name left that the patterns cannot single out: the analysis cannot tell, so it reports.
+  if (callers === undefined) return true;
+  return callers.some((caller) => callerGetsIn(role, statement, denies, alone, accountId, stsAll, caller));
+}
+
+/** The text that can tell callers apart: the Denies' principals and every `acs:PrincipalARN` value. */
+function callerPatterns(statement: PolicyStatement, denies: PolicyStatement[]): string[] {
+  const patterns: string[] = [];
+  for (const s of [statement, ...denies]) {
+    if (s !== statement) for (const p of s.principals) patterns.push(p.identifier);
+    for (const c of s.conditions) if (c.key.toLowerCase() === 'acs:principalarn') patterns.push(...c.values);
+  }
+  return patterns;
+}
+
+/**
+ * Made-up callers of the account: a user, and where the patterns can tell them apart, a role too, named
+ * with text no pattern holds (one per class of lengths the patterns with `?` tell apart). Undefined when the
+ * patterns hold every character a made-up name may use.
+ */
+function callersOf(accountId: string, statement: PolicyStatement, denies: PolicyStatement[]): string[] | undefined {
+  const patterns = callerPatterns(statement, denies);
+  if (patterns.length === 0) return [`acs:ram::${accountId}:user/${PROBE_NAME}`];
+  const fill = resourceFiller(patterns);
+  const users = fill(`acs:ram::${accountId}:user/*`);
+  const roles = fill(`acs:ram::${accountId}:role/*`);
+  return users === undefined || roles === undefined ? undefined : [...users, ...roles];
+}
+
+/** `anybodyGetsIn` for one made-up caller. */
+function callerGetsIn(
+  role: GraphRole,
+  statement: PolicyStatement,
+  denies: PolicyStatement[],
+  alone: PolicyDocument,
+  accountId: string,
+  stsAll: PolicyDocument[],
+  caller: string,
+): boolean {
   const root = `acs:ram::${accountId}:root`;
   const applying = denies.filter((d) => mayDeny(d, role.arn, caller, root)).map((d) => d.conditions);
   const conditions = [...statement.conditions, ...applying.flat()];
@@ -94,6 +136,7 @@ function anybodyGetsIn(
   }
   if (admittingCount(applying) > MAX_DENY_CHOICES) return true;
   const restrict = anybodyValues(conditions, caller);
+  if (restrict === undefined) return true;
   for (const { context } of admittingContexts(statement.conditions, applying, restrict)) {
     if (PolicyEvaluator.evaluateAssumeRole(stsAll, alone, caller, role.arn, context) === Decision.ALLOW) return true;
   }

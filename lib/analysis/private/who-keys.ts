@@ -1,6 +1,6 @@
 import { Condition, ConditionKey } from '../../policy';
 import { inCidr } from './condition-eval';
-import { PROBE_NAME } from './probes';
+import { conditionValueFiller } from './fresh-probes';
 
 /**
  * Condition keys that can restrict WHO may assume a role, not only how or when (ram-policy-reference §1.7,
@@ -8,20 +8,20 @@ import { PROBE_NAME } from './probes';
  * what it knows (`sts:ExternalId`, the confused-deputy check of §3.3), and which identity or credential it
  * is (`acs:PrincipalARN`, `acs:AccessId`, `sts:SourceIdentity`). Each maps to the value an arbitrary caller
  * that no policy names would bring: no MFA, an address that no condition of the statement names (see
- * PROBE_ADDRESSES), a made-up VPC, external
- * ID, AccessKey and source identity. A condition that such a caller meets (`0.0.0.0/0`, `StringLike "*"`,
+ * PROBE_ADDRESSES), a made-up VPC, external ID, AccessKey and source identity that no value of the conditions
+ * can single out by its text (a Deny of external IDs `x*` does not refuse them all; `conditionValueFiller`). A condition that such a caller meets (`0.0.0.0/0`, `StringLike "*"`,
  * `MFAPresent false`) restricts nobody. Every other key (`acs:SecureTransport`, `acs:CurrentTime`, tags,
  * ...) says how or when, so it is met as a user who follows the rules would meet it; an unknown key is
  * treated so too, the direction in which a finding is reported rather than missed.
  */
-const ANYBODY: { [lowerCaseKey: string]: (callerArn: string, named: string[]) => string } = {
-  [ConditionKey.MFA_PRESENT.toLowerCase()]: () => 'false',
-  [ConditionKey.SOURCE_IP.toLowerCase()]: (_, named) => probeAddress(named),
-  [ConditionKey.SOURCE_VPC.toLowerCase()]: () => `vpc-${PROBE_NAME}`,
-  [ConditionKey.EXTERNAL_ID.toLowerCase()]: () => PROBE_NAME,
-  'acs:principalarn': (callerArn) => callerArn,
-  'acs:accessid': () => `LTAI${PROBE_NAME}`,
-  'sts:sourceidentity': () => PROBE_NAME,
+const ANYBODY: { [lowerCaseKey: string]: (callerArn: string, named: string[]) => string[] | undefined } = {
+  [ConditionKey.MFA_PRESENT.toLowerCase()]: () => ['false'],
+  [ConditionKey.SOURCE_IP.toLowerCase()]: (_, named) => [probeAddress(named)],
+  [ConditionKey.SOURCE_VPC.toLowerCase()]: (_, named) => conditionValueFiller(named)('vpc-*'),
+  [ConditionKey.EXTERNAL_ID.toLowerCase()]: (_, named) => conditionValueFiller(named)('*'),
+  'acs:principalarn': (callerArn) => [callerArn],
+  'acs:accessid': (_, named) => conditionValueFiller(named)('LTAI*'),
+  'sts:sourceidentity': (_, named) => conditionValueFiller(named)('*'),
 };
 
 /**
@@ -56,9 +56,13 @@ export function restrictsWho(condition: Condition): boolean {
  * VPC, an external ID, a source identity) absent or the made-up value; `acs:SourceIp` an address that none of
  * the conditions' blocks contains (every request has one); `acs:PrincipalARN` the caller's own ARN and
  * `acs:AccessId` a made-up key (every AssumeRole call has both). `conditions` are all that may apply: the
- * Allow statement's and the Denies', so the probe address is one no Deny names either.
+ * Allow statement's and the Denies', so the probe address is one no Deny names either. Undefined when the values
+ * of the conditions hold every character a made-up value may use: the analysis cannot tell.
  */
-export function anybodyValues(conditions: Condition[], callerArn: string): { [key: string]: (string | undefined)[] } {
+export function anybodyValues(
+  conditions: Condition[],
+  callerArn: string,
+): { [key: string]: (string | undefined)[] } | undefined {
   const restrict: { [key: string]: (string | undefined)[] } = {};
   for (const c of conditions) {
     const lower = c.key.toLowerCase();
@@ -66,8 +70,9 @@ export function anybodyValues(conditions: Condition[], callerArn: string): { [ke
     if (!value || Object.prototype.hasOwnProperty.call(restrict, c.key)) continue;
     const named = conditions.filter((other) => other.key.toLowerCase() === lower).flatMap((o) => o.values);
     const made = value(callerArn, named);
+    if (made === undefined) return undefined;
     // An arbitrary caller may call over IPv6 too: a block of every IPv4 address names none of those.
-    const address = lower === ConditionKey.SOURCE_IP.toLowerCase() ? [made, probeAddress6(named)] : [made];
+    const address = lower === ConditionKey.SOURCE_IP.toLowerCase() ? [...made, probeAddress6(named)] : made;
     restrict[c.key] = ALWAYS_SENT.has(lower) ? address : [undefined, ...address];
   }
   return restrict;
