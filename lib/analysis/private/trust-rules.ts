@@ -90,7 +90,8 @@ function anybodyGetsIn(
   const callers = callersOf(accountId, statement, denies);
   // No name left that the patterns cannot single out: the analysis cannot tell, so it reports.
   if (callers === undefined) return true;
-  return callers.some((caller) => callerGetsIn(role, statement, denies, alone, accountId, stsAll, caller));
+  const root = `acs:ram::${accountId}:root`;
+  return callers.some((caller) => callerGetsIn(role, statement, denies, alone, root, stsAll, caller));
 }
 
 /** The text that can tell callers apart: the Denies' principals and every `acs:PrincipalARN` value. */
@@ -117,17 +118,16 @@ function callersOf(accountId: string, statement: PolicyStatement, denies: Policy
   return users === undefined || roles === undefined ? undefined : [...users, ...roles];
 }
 
-/** `anybodyGetsIn` for one made-up caller. */
+/** `anybodyGetsIn` for one made-up caller of the account whose root is `root`. */
 function callerGetsIn(
   role: GraphRole,
   statement: PolicyStatement,
   denies: PolicyStatement[],
   alone: PolicyDocument,
-  accountId: string,
+  root: string,
   stsAll: PolicyDocument[],
   caller: string,
 ): boolean {
-  const root = `acs:ram::${accountId}:root`;
   const applying = denies.filter((d) => mayDeny(d, role.arn, caller, root)).map((d) => d.conditions);
   const conditions = [...statement.conditions, ...applying.flat()];
   // No condition anywhere (most trust policies): one empty request says it.
