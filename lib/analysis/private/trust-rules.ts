@@ -49,9 +49,8 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
         : role.trustPolicy.statements.length === 1
           ? role.trustPolicy
           : aloneOf(statement).document;
-    const admitted = roots.filter(
-      (p) => p.accountId !== undefined && anybodyGetsIn(role, statement, denies ?? [], alone, p.accountId, stsAll),
-    );
+    const question: Question = { role, statement, denies: denies ?? [], alone, stsAll };
+    const admitted = roots.filter((p) => p.accountId !== undefined && anybodyGetsIn(question, p.accountId));
     if (admitted.length === 0) continue;
     const accounts = sortStrings(admitted.map((p) => p.accountId!));
     const words = describeConditions(howOrWhen);
@@ -71,6 +70,17 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
   return drafts;
 }
 
+/** What is asked of one Allow trust statement: the role, the statement, the trust policy's Denies, and both as one document. */
+interface Question {
+  readonly role: GraphRole;
+  readonly statement: PolicyStatement;
+  readonly denies: PolicyStatement[];
+  /** The statement and the Denies as one document (the trust policy itself when that is all it holds). */
+  readonly alone: PolicyDocument;
+  /** `[AliyunSTSAssumeRoleAccess]`: what the made-up callers hold. */
+  readonly stsAll: PolicyDocument[];
+}
+
 /**
  * Whether a user or role of `accountId` that no policy names, holding AliyunSTSAssumeRoleAccess, gets in
  * through `statement` and the Denies (`alone`) with some request an arbitrary caller could send: the
@@ -79,19 +89,12 @@ export function trustNoConditionFindings(graph: AccessGraph, role: GraphRole): F
  * principal of the Denies nor `acs:PrincipalARN` value can single out (a Deny of `user/x*` or of every user
  * does not hide that the others, or the account's roles, get in).
  */
-function anybodyGetsIn(
-  role: GraphRole,
-  statement: PolicyStatement,
-  denies: PolicyStatement[],
-  alone: PolicyDocument,
-  accountId: string,
-  stsAll: PolicyDocument[],
-): boolean {
-  const callers = callersOf(accountId, statement, denies);
+function anybodyGetsIn(question: Question, accountId: string): boolean {
+  const callers = callersOf(accountId, question.statement, question.denies);
   // No name left that the patterns cannot single out: the analysis cannot tell, so it reports.
   if (callers === undefined) return true;
   const root = `acs:ram::${accountId}:root`;
-  return callers.some((caller) => callerGetsIn(role, statement, denies, alone, root, stsAll, caller));
+  return callers.some((caller) => callerGetsIn(question, root, caller));
 }
 
 /** The text that can tell callers apart: the Denies' principals and every `acs:PrincipalARN` value. */
@@ -119,15 +122,8 @@ function callersOf(accountId: string, statement: PolicyStatement, denies: Policy
 }
 
 /** `anybodyGetsIn` for one made-up caller of the account whose root is `root`. */
-function callerGetsIn(
-  role: GraphRole,
-  statement: PolicyStatement,
-  denies: PolicyStatement[],
-  alone: PolicyDocument,
-  root: string,
-  stsAll: PolicyDocument[],
-  caller: string,
-): boolean {
+function callerGetsIn(question: Question, root: string, caller: string): boolean {
+  const { role, statement, denies, alone, stsAll } = question;
   const applying = denies.filter((d) => mayDeny(d, role.arn, caller, root)).map((d) => d.conditions);
   const conditions = [...statement.conditions, ...applying.flat()];
   // No condition anywhere (most trust policies): one empty request says it.
