@@ -139,4 +139,71 @@ describe('holders named by Terraform values, holding policies of unknown content
     });
     expect(row!.reason).toMatch(/for some contents of the policies this output does not define$/);
   });
+
+  test('a role attachment to a role named ${var.role}, of a policy defined elsewhere: any role of the account may hold it', () => {
+    const ciRole = {
+      role_name: 'ci',
+      assume_role_policy_document: policyText({
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { Service: ['ecs.aliyuncs.com'] },
+      }),
+    };
+    const attached = (policyName: string, policyType: string): string =>
+      handWrittenOut({
+        owner: owner(),
+        partner: accountJson(PARTNER, {
+          alicloud_ram_role: { ci: ciRole },
+          alicloud_ram_role_policy_attachment: {
+            a: { role_name: '${var.role}', policy_name: policyName, policy_type: policyType },
+          },
+        }),
+      });
+    expect(rowOf(attached('elsewhere', 'Custom'), CI)).toMatchObject({
+      decision: Decision.ALLOW,
+      dependsOn: ['${var.role}', 'the content of custom policy elsewhere'],
+    });
+    expect(rowOf(attached('AliyunSomethingNew', 'System'), CI)).toMatchObject({
+      decision: Decision.ALLOW,
+      dependsOn: ['${var.role}', 'the content of system policy AliyunSomethingNew'],
+    });
+    // A known system policy that grants nothing on the role stays a "no": only unknown content widens.
+    const known = rowOf(attached('AliyunECSReadOnlyAccess', 'System'), CI);
+    expect([known.decision, known.dependsOn]).toEqual([Decision.IMPLICIT_DENY, undefined]);
+  });
+
+  test('a role named ${var.r}, and an attachment of a policy defined elsewhere to a role name no role has: it may be that role', () => {
+    const dir = handWrittenOut({
+      owner: owner(),
+      partner: accountJson(PARTNER, {
+        alicloud_ram_role: {
+          rr: {
+            role_name: '${var.r}',
+            assume_role_policy_document: policyText(trustStatement([`acs:ram::${PARTNER}:root`])),
+          },
+        },
+        alicloud_ram_role_policy_attachment: {
+          a: { role_name: 'ops', policy_name: 'elsewhere', policy_type: 'Custom' },
+        },
+      }),
+    });
+    expect(rowOf(dir, `acs:ram::${PARTNER}:role/rr`)).toMatchObject({
+      decision: Decision.ALLOW,
+      dependsOn: ['${var.r} (as ops)', 'the content of custom policy elsewhere'],
+    });
+  });
+
+  test('a membership of a group named ${var.group}: a group holding a policy defined elsewhere may be it', () => {
+    const dir = output({
+      alicloud_ram_group: { g: { group_name: 'devs' } },
+      alicloud_ram_group_policy_attachment: {
+        a: { group_name: 'devs', policy_name: 'elsewhere', policy_type: 'Custom' },
+      },
+      alicloud_ram_group_membership: { m: { group_name: '${var.group}', user_names: ['bob'] } },
+    });
+    expect(rowOf(dir, BOB)).toMatchObject({
+      decision: Decision.ALLOW,
+      dependsOn: ['${var.group}', 'the content of custom policy elsewhere'],
+    });
+  });
 });

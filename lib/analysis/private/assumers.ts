@@ -146,12 +146,14 @@ export class AssumerComputation {
   ): WidenedAdmission | undefined {
     for (const holding of caller.possible ?? []) {
       for (const choice of holding.choices) {
-        const extra = choice.flatMap((p) => (p.document ? [p.document] : []));
+        const extra = choice.policies.flatMap((p) => (p.document ? [p.document] : []));
         if (extra.length === 0) continue;
         const policies = [...caller.policies, ...extra];
         const admitted = this.admission(role, { arn: caller.arn, accountId: caller.accountId, policies }, restrict);
         if (admitted.context) {
-          return { ...admitted, context: admitted.context, role, policies, expressions: [holding.expression] };
+          // What the allow depends on: the expression, and the content of the choice's policies the output does not hold.
+          const expressions = [holding.expression, ...choice.contents];
+          return { ...admitted, context: admitted.context, role, policies, expressions };
         }
       }
     }

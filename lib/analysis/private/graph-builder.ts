@@ -3,7 +3,7 @@ import { SystemPolicies } from '../system-policies';
 import { addTo } from '../../policy/private/multimap';
 import { StackReader } from './stack-reader';
 import { JsonObject, RawStack } from './synth-reader';
-import { contentExpression, withAnyContent } from './unknown-content';
+import { contentExpression, withAnyContent, withAnyContents } from './unknown-content';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -34,8 +34,19 @@ export interface GraphParts {
 export interface PossibleHolding {
   /** The expression as written. */
   readonly expression: string;
-  /** Each value it could take: the policies the principal then also holds. */
-  readonly choices: GraphPolicy[][];
+  /**
+   * Each value it could take: the policies the principal then also holds (one whose content the output does not
+   * hold stands for any content, `withAnyContent`).
+   */
+  readonly choices: PossibleChoice[];
+}
+
+/** One value of a `PossibleHolding`'s expression. */
+export interface PossibleChoice {
+  /** The policies the principal then also holds. */
+  readonly policies: GraphPolicy[];
+  /** The contents, unknown to the output, of those policies it does not hold (`the content of custom policy p`). */
+  readonly contents: string[];
 }
 
 /** The key of a user's, group's or role's possible holdings. */
@@ -387,7 +398,15 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     });
   }
   const possible = (key: string, expression: string, choices: GraphPolicy[][]) => {
-    if (choices.length > 0) addTo(parts.possible, key, { expression, choices });
+    if (choices.length === 0) return;
+    addTo(parts.possible, key, {
+      expression,
+      // A choice may hold policies whose content the output does not hold: they stand for any content.
+      choices: choices.map((policies) => ({
+        policies: withAnyContents(policies),
+        contents: policies.filter((p) => !p.document).map((p) => contentExpression(p, undefined)),
+      })),
+    });
   };
   const knownSystem = SystemPolicies.known().map((name) => {
     const known = SystemPolicies.lookup(name)!;

@@ -15,6 +15,11 @@ export function withAnyContent(policy: GraphPolicy): GraphPolicy {
   return { ...policy, document: anyDocument, origin: `${policy.origin}: any content` };
 }
 
+/** The policies, each whose content the output does not hold standing for any content (see `withAnyContent`). */
+export function withAnyContents(policies: GraphPolicy[]): GraphPolicy[] {
+  return policies.some((p) => !p.document) ? policies.map((p) => (p.document ? p : withAnyContent(p))) : policies;
+}
+
 /**
  * What an allow through such a policy depends on: the Terraform expression that names it, when its name is
  * one (its value picks the policy), else the content of the named policy.
