@@ -335,6 +335,59 @@ describe('attachments and memberships whose policy, group or role name is a Terr
   });
 });
 
+describe('a role whose own name is a Terraform value, as a caller', () => {
+  /** Owner role `target` trusting `trusted`, and role `ci` named `ciName`, holding sts:AssumeRole on every role. */
+  const chain = (ciName: string, trusted: Json): string =>
+    handWrittenOut({
+      owner: accountJson(OWNER, {
+        alicloud_ram_role: {
+          target: { role_name: 'target', assume_role_policy_document: policyText(trusted) },
+          ci: {
+            role_name: ciName,
+            assume_role_policy_document: policyText({
+              Effect: 'Allow',
+              Action: 'sts:AssumeRole',
+              Principal: { Service: ['ecs.aliyuncs.com'] },
+            }),
+          },
+        },
+        alicloud_ram_policy: { p: { policy_name: 'any', policy_document: policyText(assume('*')) } },
+        alicloud_ram_role_policy_attachment: {
+          a: { role_name: '${alicloud_ram_role.ci.role_name}', policy_name: 'any', policy_type: 'Custom' },
+        },
+      }),
+    });
+  const ciRow = (dir: string): AssumeResult => {
+    const graph = AccessGraph.fromSynthOutput(dir);
+    return graph
+      .assumersOf(graph.role(`acs:ram::${OWNER}:role/target`)!)
+      .find((r) => r.principal === `acs:ram::${OWNER}:role/ci`)!;
+  };
+  const trustsOps = trustStatement([`acs:ram::${OWNER}:role/ops`]);
+
+  test('a trust naming role/ops lets in a role named ${var.x}, for some values: never a "no"', () => {
+    const row = ciRow(chain('${var.x}', trustsOps));
+    expect(row).toMatchObject({ decision: Decision.ALLOW, dependsOn: ['${var.x}'] });
+    expect(row.reason).toMatch(/for some values of \$\{var\.x\}, which this output does not know/);
+  });
+
+  test('a name that can never be ops (ci-${var.env}) stays a "no"; one that can (op${var.s}) is a yes for some values', () => {
+    const never = ciRow(chain('ci-${var.env}', trustsOps));
+    expect([never.decision, never.dependsOn]).toEqual([Decision.IMPLICIT_DENY, undefined]);
+    expect(ciRow(chain('op${var.s}', trustsOps))).toMatchObject({ decision: Decision.ALLOW, dependsOn: ['${var.s}'] });
+  });
+
+  test('the gate counts it as new access', () => {
+    const base = chain('${var.x}', trustStatement([`acs:ram::${PARTNER}:root`]));
+    const diff = AccessDiff.between(
+      AccessGraph.fromSynthOutput(base),
+      AccessGraph.fromSynthOutput(chain('${var.x}', trustsOps)),
+    );
+    expect(diff.broadens).toBe(true);
+    expect(diff.newAccess.join('\n')).toContain(`acs:ram::${OWNER}:role/ci`);
+  });
+});
+
 describe('a console login for a user named by a Terraform value', () => {
   const mfa = { Bool: { 'acs:MFAPresent': 'true' } };
   /** Bob, created without a console login of his own, holds the grant; the partner has one login of `who`. */

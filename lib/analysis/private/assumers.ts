@@ -27,7 +27,7 @@ import {
 } from './assumer-rows';
 import { holderKey, PossibleHolding, scopeOf, UnknownHolder } from './graph-builder';
 import { sortBy, sortStrings } from './sort';
-import { expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
+import { callerArnsFor, expressionsOf, roleArnsFor, widenIdentity, widenTrust, Widened } from './terraform-values';
 import { contentExpression, withAnyContent } from './unknown-content';
 
 /** The complements of the failed conditions that one operator says (the others are left out: the set asks less). */
@@ -66,6 +66,8 @@ interface Caller {
   readonly loginNames?: string[];
   /** Policies it may hold for some values of Terraform expressions. */
   readonly possible?: PossibleHolding[];
+  /** A role's own name when it is a Terraform value the output does not know (`${var.name}`). */
+  readonly unresolvedName?: string;
 }
 
 /** What the pairs of statements say for one caller. */
@@ -80,6 +82,8 @@ interface WidenedAdmission extends Admission {
   readonly role: GraphRole;
   readonly policies: PolicyDocument[];
   readonly expressions: string[];
+  /** The caller's ARN for the values that admit, when it is not the one written (a role named by an expression). */
+  readonly callerArn?: string;
 }
 
 let stsAllDocuments: PolicyDocument[] | undefined;
@@ -257,6 +261,7 @@ export class AssumerComputation {
         kind: 'role',
         policies: this.graph.policyDocumentsOf(r),
         possible,
+        ...(r.unresolvedRoleName !== undefined ? { unresolvedName: r.unresolvedRoleName } : {}),
       });
     }
     sortBy(callers, (a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
@@ -378,7 +383,10 @@ export class AssumerComputation {
   private callerRow(role: GraphRole, caller: Caller): AssumeResult {
     const admitted = this.admission(role, caller);
     if (admitted.context === undefined) {
-      const widened = this.widenedAdmission(role, caller) ?? this.possibleAdmission(role, caller);
+      const widened =
+        this.widenedAdmission(role, caller) ??
+        this.possibleAdmission(role, caller) ??
+        this.renamedAdmission(role, caller);
       if (widened) return this.widenedRow(role, caller, widened);
     }
     const context = admitted.context ?? NO_CONTEXT;
@@ -425,10 +433,11 @@ export class AssumerComputation {
    * on the widened documents, with the expressions it depends on (never said as "no").
    */
   private widenedRow(role: GraphRole, caller: Caller, widened: WidenedAdmission): AssumeResult {
+    const callerArn = widened.callerArn ?? caller.arn;
     const explained = PolicyEvaluator.explainAssumeRole(
       widened.policies,
       widened.role.trustPolicy,
-      caller.arn,
+      callerArn,
       widened.role.arn,
       widened.context,
     );
@@ -449,8 +458,31 @@ export class AssumerComputation {
         reason: `${explained.reason}, for some values of ${values}, which this output does not know (as written, the evaluator says no)`,
       },
       widened.sets,
-      () => [trial(caller.arn, widened.policies, widened.role)],
+      () => [trial(callerArn, widened.policies, widened.role)],
     );
+  }
+
+  /**
+   * The admission of a role whose own name is a Terraform value the output does not know, as a caller: under
+   * each ARN that the role's trust policy singles out and the name could take (`callerArnsFor`), with the
+   * caller's policies as written, widened, or with a policy it may hold. Undefined when none admits.
+   */
+  private renamedAdmission(role: GraphRole, caller: Caller): WidenedAdmission | undefined {
+    if (caller.unresolvedName === undefined || caller.accountId === undefined) return undefined;
+    for (const arn of callerArnsFor(role.trustPolicy, caller.accountId, caller.unresolvedName)) {
+      const renamed: Caller = { ...caller, arn };
+      const admitted = this.admission(role, renamed);
+      const found: WidenedAdmission | undefined = admitted.context
+        ? { ...admitted, context: admitted.context, role, policies: caller.policies, expressions: [] }
+        : (this.widenedAdmission(role, renamed) ?? this.possibleAdmission(role, renamed));
+      if (found) {
+        const expressions = sortStrings(
+          Array.from(new Set([...expressionsOf(caller.unresolvedName), ...found.expressions])),
+        );
+        return { ...found, callerArn: arn, expressions };
+      }
+    }
+    return undefined;
   }
 
   /**

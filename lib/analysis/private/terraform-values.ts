@@ -194,3 +194,20 @@ export function roleArnsFor(role: GraphRole, policies: PolicyDocument[]): string
   arns.add(pattern.replace(/[*?]/g, 'x'));
   return Array.from(arns);
 }
+
+/**
+ * The caller ARNs to ask about for a role of `accountId` whose own name is an unknown Terraform value: each RAM
+ * principal of the trust policy that the name could take. The ARN as written stands for every other name. (A
+ * trust condition on `acs:PrincipalARN` needs no name of its own: the assumer rows choose its value freely.)
+ */
+export function callerArnsFor(trust: PolicyDocument, accountId: string, name: string): string[] {
+  const pattern = `acs:ram::${accountId}:role/${asPattern(name)}`;
+  const arns = new Set<string>();
+  for (const s of trust.statements) {
+    for (const p of s.principals) {
+      const arn = commonMatch(p.identifier, pattern);
+      if (arn !== undefined) arns.add(arn);
+    }
+  }
+  return Array.from(arns);
+}
