@@ -144,6 +144,11 @@ describe('XA-ASSUME-ANY-ROLE: sts:AssumeRole on a role nobody named, for users, 
     ['a first letter', 'acs:ram::*:role/x*'],
     ['a length', 'acs:ram::*:role/????????????'],
     ['an ending', 'acs:ram::*:role/*7f3a'],
+    ['one-character names', 'acs:ram::*:role/?'],
+    [
+      'every length but the longest RAM accepts (64)',
+      Array.from({ length: 63 }, (_, i) => `acs:ram::*:role/${'?'.repeat(i + 1)}`),
+    ],
     ['the accounts of the output and one nobody names', ['acs:ram::0*:role/*', `acs:ram::${PARTNER}:role/*`]],
   ])('a Deny that singles out some names (%s) does not hide sts:AssumeRole on every other role', (_, resource) => {
     expect(anyRole([allowAny, deny(resource)])).toEqual([

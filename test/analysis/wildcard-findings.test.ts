@@ -236,3 +236,30 @@ describe('a Deny that singles out some names does not hide a wide Allow on the o
     expect(wildcards([allow('log:GetProject', 'acs:log:*:*:project/x*')])).toEqual([]);
   });
 });
+
+describe('made-up names no Deny of one length or of another case can refuse all of', () => {
+  const denyAll = (Action: string | string[], Resource: string | string[]) => ({ Action, Effect: 'Deny', Resource });
+
+  test('a Deny of one-letter log actions (log:?) leaves log:* wide', () => {
+    expect(wildcards([allow('log:*', PROJECT), denyAll('log:?', '*')])).toEqual([ACTION('log:*')]);
+  });
+
+  // `*:*`, not `*`: a made-up action of `*` alone need not have a service part, which no Deny of `<service>:<name>` matches.
+  test('a Deny of one-letter names of any service (*:?) leaves *:* wide', () => {
+    expect(wildcards([allow('*:*', PROJECT), denyAll('*:?', '*')])).toEqual([ACTION('*:*')]);
+  });
+
+  test('a Deny of services whose names start with A (actions ignore case) leaves *:* wide', () => {
+    expect(wildcards([allow('*:*', PROJECT), denyAll('A*:*', '*')])).toEqual([ACTION('*:*')]);
+  });
+
+  test('a Deny of one-character projects leaves every other project open', () => {
+    expect(
+      wildcards([allow('log:GetProject', 'acs:log:*:*:project/*'), denyAll('log:GetProject', 'acs:log:*:*:project/?')]),
+    ).toEqual([RESOURCE('acs:log:*:*:project/*')]);
+  });
+
+  test('an Allow of * beside a Deny of *:* allows nothing: every action has a service part', () => {
+    expect(wildcards([allow('*', PROJECT), denyAll('*:*', '*')])).toEqual([]);
+  });
+});

@@ -66,7 +66,9 @@ const ANY_ACTION = '*:*';
 function probesOf(documents: PolicyDocument[]): Probes {
   const statements = documents.flatMap((d) => d.statements);
   const named = memo(() => statements.flatMap((s) => [...s.actions, ...s.notActions]));
-  const actionFills = once((pattern) => actionFillerOf()(pattern));
+  // Every request's action is `<service>:<name>`: `*` is filled as `*:*`, never as a name without a service part
+  // (which a Deny of `*:*` does not match, so an Allow of `*` beside it looked wide).
+  const actionFills = once((pattern) => actionFillerOf()(pattern === '*' ? ANY_ACTION : pattern));
   const actionFillerOf = memo(() => actionFiller(named()));
   const resourceFillerOf = memo(() => resourceFiller(statements.flatMap((s) => s.resources)));
   const services = memo(() =>
