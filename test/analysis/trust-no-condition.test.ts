@@ -147,4 +147,39 @@ describe('a Deny that singles out some callers does not hide that the others get
     const one = { Condition: { StringNotEquals: { 'acs:PrincipalARN': `acs:ram::${B}:user/ops` } } };
     expect(findingsOf(allow([root]), deny([root], one))).toEqual([]);
   });
+
+  test('a Deny naming callers one by one (user/b, role/b) beside one on acs:PrincipalARN', () => {
+    const zz = { Condition: { StringEquals: { 'acs:PrincipalARN': `acs:ram::${B}:user/zz` } } };
+    const named = deny([`acs:ram::${B}:user/b`, `acs:ram::${B}:role/b`]);
+    expect(findingsOf(allow([root]), named, deny([root], zz))).toEqual(FINDING);
+  });
+
+  test('a Deny of the names that start with b, by acs:PrincipalARN', () => {
+    const b = { StringLike: { 'acs:PrincipalARN': [`acs:ram::${B}:user/b*`, `acs:ram::${B}:role/b*`] } };
+    expect(findingsOf(allow([root]), deny([root], { Condition: b }))).toEqual(FINDING);
+  });
+
+  test('a Deny of external ID "A" ignoring case (the made-up ID is compared without case too)', () => {
+    const any = { Condition: { StringLike: { 'sts:ExternalId': '*' } } };
+    const a = { Condition: { StringEqualsIgnoreCase: { 'sts:ExternalId': 'A' } } };
+    expect(findingsOf(allow([root], any), deny([root], a))).toEqual(FINDING);
+  });
+});
+
+// Where the analysis cannot make a caller or a value, it reports: never a "no".
+describe('what XA-TRUST-NO-CONDITION cannot tell, it reports', () => {
+  const root = `acs:ram::${B}:root`;
+  const FINDING = [[root, `role x trusts every RAM user and role of account ${B} ${TAIL}`]];
+  const EVERY_RESOURCE_CHARACTER = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_.-';
+
+  test('caller names: a value of acs:PrincipalARN holds every character a made-up name may use', () => {
+    const one = { Condition: { StringEquals: { 'acs:PrincipalARN': EVERY_RESOURCE_CHARACTER } } };
+    expect(findingsOf(allow([root]), deny([root], one))).toEqual(FINDING);
+  });
+
+  test('external IDs: the values hold every letter and digit', () => {
+    const any = { Condition: { StringLike: { 'sts:ExternalId': '*' } } };
+    const every = { Condition: { StringEquals: { 'sts:ExternalId': 'abcdefghijklmnopqrstuvwxyz0123456789' } } };
+    expect(findingsOf(allow([root], any), deny([root], every))).toEqual(FINDING);
+  });
 });
