@@ -263,3 +263,28 @@ describe('made-up names no Deny of one length or of another case can refuse all 
     expect(wildcards([allow('*', PROJECT), denyAll('*:*', '*')])).toEqual([]);
   });
 });
+
+// Where the analysis cannot make a made-up action or resource, or cannot read where patterns meet, it reports.
+describe('what the wildcard rules cannot tell, they report', () => {
+  const denyAll = (Action: string | string[], Resource: string | string[]) => ({ Action, Effect: 'Deny', Resource });
+  const EVERY_RESOURCE_CHARACTER = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_.-';
+
+  test('a meeting of *:*X* and a Deny of NotAction log:*Store (two shapes it does not read)', () => {
+    const exceptStores = { Effect: 'Deny', NotAction: ['log:*Store'], Resource: '*' };
+    expect(wildcards([allow('*:*X*', PROJECT), exceptStores])).toEqual([ACTION('*:*X*')]);
+  });
+
+  test('a resource no made-up project can be: the patterns hold every character', () => {
+    const every = `acs:log:*:*:project/${EVERY_RESOURCE_CHARACTER}`;
+    expect(wildcards([allow('log:GetProject', 'acs:log:*:*:project/*'), denyAll('log:GetProject', every)])).toEqual([
+      RESOURCE('acs:log:*:*:project/*'),
+    ]);
+  });
+
+  test('an action no made-up log action can be: the literals meet every letter', () => {
+    const firsts = 'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `log:${c}*`);
+    expect(wildcards([allow('log:GetProject', 'acs:log:*:*:project/*'), denyAll(firsts, PROJECT)])).toEqual([
+      RESOURCE('acs:log:*:*:project/*'),
+    ]);
+  });
+});
