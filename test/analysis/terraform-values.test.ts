@@ -235,6 +235,22 @@ describe('attachments and memberships whose policy, group or role name is a Terr
     somehow(bobRow(dir), '${var.policy}');
   });
 
+  test("a membership of a group named by a variable, the group granting role/ops, and the owner's role named ${var.r}", () => {
+    const dir = handWrittenOut({
+      owner: owner('${var.r}'),
+      partner: accountJson(PARTNER, {
+        alicloud_ram_user: { u: { name: 'bob' } },
+        alicloud_ram_group: { g: { group_name: 'ops' } },
+        alicloud_ram_policy: {
+          p: { policy_name: 'grant', policy_document: policyText(assume(`acs:ram::${OWNER}:role/ops`)) },
+        },
+        alicloud_ram_group_policy_attachment: { a: { group_name: 'ops', policy_name: 'grant', policy_type: 'Custom' } },
+        alicloud_ram_group_membership: { m: { group_name: '${var.group}', user_names: ['bob'] } },
+      }),
+    });
+    expect(bobRow(dir)).toMatchObject({ decision: Decision.ALLOW, dependsOn: ['${var.group}', '${var.r}'] });
+  });
+
   test('a membership of a group named by a variable: any group of the account, the granted one among them', () => {
     const dir = partner({
       alicloud_ram_group: { g: { group_name: 'ops' } },

@@ -153,11 +153,16 @@ export class AssumerComputation {
         const extra = choice.policies.flatMap((p) => (p.document ? [p.document] : []));
         if (extra.length === 0) continue;
         const policies = [...caller.policies, ...extra];
-        const admitted = this.admission(role, { arn: caller.arn, accountId: caller.accountId, policies }, restrict);
-        if (admitted.context) {
-          // What the allow depends on: the expression, and the content of the choice's policies the output does not hold.
-          const expressions = [holding.expression, ...choice.contents];
-          return { ...admitted, context: admitted.context, role, policies, expressions };
+        const holder = { arn: caller.arn, accountId: caller.accountId, policies };
+        const admitted = this.admission(role, holder, restrict);
+        // What the allow depends on: the expression, and the content of the choice's policies the output does not hold.
+        const expressions = [holding.expression, ...choice.contents];
+        if (admitted.context) return { ...admitted, context: admitted.context, role, policies, expressions };
+        // The choice together with the other unknowns (the role's name, values in the documents): a yes for some values of all.
+        const widened = this.widenedAdmission(role, holder, restrict);
+        if (widened) {
+          const all = [...expressions, ...widened.expressions.filter((e) => !expressions.includes(e))];
+          return { ...widened, expressions: all };
         }
       }
     }
