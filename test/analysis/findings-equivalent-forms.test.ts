@@ -145,6 +145,7 @@ describe('XA-ASSUME-ANY-ROLE: sts:AssumeRole on a role nobody named, for users, 
     ['a length', 'acs:ram::*:role/????????????'],
     ['an ending', 'acs:ram::*:role/*7f3a'],
     ['one-character names', 'acs:ram::*:role/?'],
+    ['every account of the output (an account nobody names is left)', `acs:ram::${PARTNER}:role/*`],
     [
       'every length but the longest RAM accepts (64)',
       Array.from({ length: 63 }, (_, i) => `acs:ram::*:role/${'?'.repeat(i + 1)}`),

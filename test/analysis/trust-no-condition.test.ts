@@ -128,6 +128,10 @@ describe('a Deny that singles out some callers does not hide that the others get
       { StringLike: { 'acs:PrincipalARN': `acs:ram::${B}:user/*` } },
     ],
     ['names of twelve characters', { StringLike: { 'acs:PrincipalARN': `acs:ram::${B}:*/????????????` } }],
+    [
+      'every role (the users of the account still get in)',
+      { StringLike: { 'acs:PrincipalARN': `acs:ram::${B}:role/*` } },
+    ],
   ])('a Deny of %s', (_, Condition) => {
     expect(findingsOf(allow([root]), deny([root], { Condition }))).toEqual(FINDING);
   });

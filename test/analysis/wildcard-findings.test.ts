@@ -253,6 +253,40 @@ describe('made-up names no Deny of one length or of another case can refuse all 
     expect(wildcards([allow('*:*', PROJECT), denyAll('A*:*', '*')])).toEqual([ACTION('*:*')]);
   });
 
+  // Every length but one is denied, and only an Allow's pattern (log:??) singles out the one left: a probe of each
+  // class of lengths the patterns tell apart, and the classes told apart by which patterns match, not how many.
+  test('Denies of every length of log actions but two leave log:* wide (log:?? of another Allow singles it out)', () => {
+    const [[id, content]] = wildcards([
+      allow('log:*', PROJECT),
+      allow('log:??', PROJECT),
+      denyAll(['log:?', 'log:???*'], '*'),
+    ]);
+    expect([id, content]).toEqual([FindingId.WILDCARD_ACTION, 'log:*, log:??']);
+  });
+
+  test('Denies of every length of names of any service but two leave *:* wide', () => {
+    const [[id, content]] = wildcards([allow('*:*', PROJECT), allow('*:??', PROJECT), denyAll(['*:?', '*:???*'], '*')]);
+    expect([id, content]).toEqual([FindingId.WILDCARD_ACTION, '*:*, *:??']);
+  });
+
+  test('Denies of names of one, two and four or more characters leave those of three: *:* wide', () => {
+    expect(wildcards([allow('*:*', PROJECT), denyAll(['*:?', '*:??', '*:????*'], '*')])).toEqual([ACTION('*:*')]);
+  });
+
+  test('a Deny of every log action name of up to 64 characters leaves longer ones (action names have no limit)', () => {
+    const lengths = Array.from({ length: 64 }, (_, i) => `log:${'?'.repeat(i + 1)}`);
+    expect(wildcards([allow('log:*', PROJECT), denyAll(lengths, '*')])).toEqual([ACTION('log:*')]);
+  });
+
+  test('a Deny of every project of one or more characters leaves none: no finding', () => {
+    expect(
+      wildcards([
+        allow('log:GetProject', 'acs:log:*:*:project/*'),
+        denyAll('log:GetProject', ['acs:log:*:*:project/?*', 'acs:log::*:project/?*']),
+      ]),
+    ).toEqual([]);
+  });
+
   test('a Deny of one-character projects leaves every other project open', () => {
     expect(
       wildcards([allow('log:GetProject', 'acs:log:*:*:project/*'), denyAll('log:GetProject', 'acs:log:*:*:project/?')]),
