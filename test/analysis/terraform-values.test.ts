@@ -198,6 +198,29 @@ describe('users and groups named by Terraform values the output does not know', 
     }
   });
 
+  test('a user named by a variable in a group named by a variable (membership or attachment): any group, the granted one among them', () => {
+    const group = {
+      alicloud_ram_group: { g: { group_name: 'ops' } },
+      alicloud_ram_group_policy_attachment: { a: { group_name: 'ops', policy_name: 'grant', policy_type: 'Custom' } },
+    };
+    for (const membership of [
+      { alicloud_ram_group_membership: { m: { group_name: '${var.group}', user_names: ['${var.user}'] } } },
+      { alicloud_ram_user_group_attachment: { m: { group_name: '${var.group}', user_name: '${var.user}' } } },
+    ]) {
+      expect(
+        rowsOf(partnerWith({ ...group, ...membership })).map((r) => [r.principal, r.decision, r.dependsOn, r.reason]),
+      ).toEqual([
+        [
+          `acs:ram::${PARTNER}:user/\${var.user}`,
+          Decision.ALLOW,
+          ['${var.group}', '${var.user}'],
+          `user \${var.user} of account ${PARTNER}, named by a Terraform value this output does not know, holds grant ` +
+            '(through the group ${var.group} may name), which lets it in',
+        ],
+      ]);
+    }
+  });
+
   test('a user named by a variable holding no grant on the role: no row', () => {
     expect(
       rowsOf(

@@ -550,10 +550,14 @@ export class AssumerComputation {
           decision: Decision.ALLOW,
           ...words(sets),
           reachable: true,
-          dependsOn: sortStrings(Array.from(new Set([holder.name, ...contents, ...(widened?.expressions ?? [])]))),
+          dependsOn: sortStrings(
+            Array.from(new Set([holder.name, ...(holder.through ?? []), ...contents, ...(widened?.expressions ?? [])])),
+          ),
           reason:
             `${who} of account ${accountId}, named by a Terraform value this output does not know, holds ` +
-            `${holder.policies.map((p) => p.policyName).join(', ')}, which lets it in` +
+            `${holder.policies.map((p) => p.policyName).join(', ')}` +
+            (holder.through ? ` (through the group ${holder.through.join(', ')} may name)` : '') +
+            ', which lets it in' +
             (contents.length > 0 ? ' for some contents of the policies this output does not define' : ''),
         },
         sets,

@@ -66,6 +66,8 @@ export interface UnknownHolder {
   readonly kind: 'user' | 'group';
   /** The policies (a group's list is filled as its attachments are read). */
   readonly policies: GraphPolicy[];
+  /** The other Terraform values it holds them through (a membership's group name, `${var.group}`). */
+  readonly through?: string[];
 }
 
 /**
@@ -207,6 +209,8 @@ export function buildGraph(raws: RawStack[]): GraphParts {
   const pendingRoles: { scope: string; expression: string; policy: GraphPolicy }[] = [];
   const pendingNamed: { scope: string; name: string; policy: GraphPolicy }[] = [];
   const pendingLiterals: { key: string; scope: string; name: string }[] = [];
+  // Users named by Terraform values in groups named by Terraform values: they may be in any group of the account.
+  const pendingUnknownMembers: { accountId?: string; scope: string; who: string; expression: string }[] = [];
   // Attached policies whose content the output does not hold: their holders may hold any content.
   const unknownContents: { key: string; expression: string; policy: GraphPolicy }[] = [];
 
@@ -327,6 +331,9 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       const who = unresolved(body, 'user_name', userName);
       if (groupName && who !== undefined)
         unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
+      if (who !== undefined && inGroup !== undefined) {
+        pendingUnknownMembers.push({ accountId, scope: scopeOf(stack, accountId), who, expression: inGroup });
+      }
     });
     r.each('alicloud_ram_group_membership', (name, body) => {
       const t = 'alicloud_ram_group_membership';
@@ -340,9 +347,10 @@ export function buildGraph(raws: RawStack[]): GraphParts {
           pendingGroups.push({ scope: scopeOf(stack, accountId), userName, expression: inGroup });
         }
       }
-      if (groupName) {
-        for (const who of r.unresolvedTexts(t, name, 'user_names', body)) {
-          unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
+      for (const who of r.unresolvedTexts(t, name, 'user_names', body)) {
+        if (groupName) unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
+        else if (inGroup !== undefined) {
+          pendingUnknownMembers.push({ accountId, scope: scopeOf(stack, accountId), who, expression: inGroup });
         }
       }
     });
@@ -435,6 +443,17 @@ export function buildGraph(raws: RawStack[]): GraphParts {
   for (const p of pendingLiterals) {
     for (const c of custom.inScope(p.scope).filter((c) => c.unknownName !== undefined)) {
       possible(p.key, `${c.unknownName} (as ${p.name})`, [[c.policy]]);
+    }
+  }
+  for (const m of pendingUnknownMembers) {
+    for (const g of groups.inScope(m.scope)) {
+      parts.unknownHolders.push({
+        accountId: m.accountId,
+        name: m.who,
+        kind: 'user',
+        policies: g.policies,
+        through: [m.expression],
+      });
     }
   }
   for (const p of pendingNamed) {
