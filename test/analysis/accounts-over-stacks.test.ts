@@ -155,6 +155,98 @@ describe('resources of one account in several stacks are joined by account', () 
   });
 });
 
+// A stack whose account the output does not say (no guard, no literal account) may run with any account's credentials:
+// its users and roles may be the principals of an account the trust names, even one another stack of the output has.
+describe('principals of a stack whose account the output does not say', () => {
+  const unknown = (resources: object): HandStack => ({ resources }) as HandStack;
+  const UNKNOWN_USER = 'acs:ram::<unknown account>:user/u';
+  const withGrant = (extra: object = {}) =>
+    unknown({
+      alicloud_ram_user: { u: { name: 'u' } },
+      alicloud_ram_policy: grantPolicy,
+      alicloud_ram_user_policy_attachment: { a: { user_name: 'u', policy_name: 'g', policy_type: 'Custom' } },
+      ...extra,
+    });
+
+  test("may be the trusted account's, beside another stack of that account: a yes for some values, never a no", () => {
+    const graph = AccessGraph.fromSynthOutput(
+      writeOut({
+        a: owner(),
+        b: { account: B, resources: { alicloud_ram_user: { w: { name: 'w' } } } },
+        c: withGrant(),
+      }),
+    );
+    const [row] = rowsOf(graph, UNKNOWN_USER);
+    expect(row).toMatchObject({ decision: Decision.ALLOW, reachable: true, dependsOn: ['the account of stack c'] });
+    expect(row.reason).toMatch(/for some values of the account of stack c, which this output does not know/);
+    expect(evaluator(USER)).toBe(Decision.ALLOW);
+  });
+
+  test('its role holding the grant, too', () => {
+    const graph = AccessGraph.fromSynthOutput(
+      writeOut({
+        a: owner(),
+        c: unknown({
+          alicloud_ram_role: {
+            ci: {
+              role_name: 'ci',
+              assume_role_policy_document: doc({ ...allowB, Principal: { Service: ['ecs.aliyuncs.com'] } }),
+            },
+          },
+          alicloud_ram_policy: grantPolicy,
+          alicloud_ram_role_policy_attachment: { a: { role_name: 'ci', policy_name: 'g', policy_type: 'Custom' } },
+        }),
+      }),
+    );
+    expect(rowsOf(graph, 'acs:ram::<unknown account>:role/ci')).toEqual([
+      expect.objectContaining({ decision: Decision.ALLOW, dependsOn: ['the account of stack c'] }),
+    ]);
+  });
+
+  test('a trust requiring MFA: the user without a console login gets in only with one (unreachable), with one reachable', () => {
+    const mfa = doc({ ...allowB, Condition: { Bool: { 'acs:MFAPresent': 'true' } } });
+    const without = rowsOf(AccessGraph.fromSynthOutput(writeOut({ a: owner(mfa), c: withGrant() })), UNKNOWN_USER);
+    expect(without.map((r) => [r.decision, r.reachable])).toEqual([[Decision.ALLOW, false]]);
+    const login = { alicloud_ram_login_profile: { l: { user_name: 'u' } } };
+    const withLogin = rowsOf(
+      AccessGraph.fromSynthOutput(writeOut({ a: owner(mfa), c: withGrant(login) })),
+      UNKNOWN_USER,
+    );
+    expect(withLogin.map((r) => [r.decision, r.reachable])).toEqual([[Decision.ALLOW, true]]);
+  });
+
+  test('one that no trusted account would let in has no row of its own: the class rows speak for it', () => {
+    const bare = unknown({
+      alicloud_ram_role: { bare: { role_name: 'bare', assume_role_policy_document: doc(allowB) } },
+    });
+    const graph = AccessGraph.fromSynthOutput(writeOut({ a: owner(), c: bare }));
+    const principals = graph.assumersOf(graph.role(ROLE)!).map((r) => r.principal);
+    expect(principals).not.toContain('acs:ram::<unknown account>:role/bare');
+    expect(principals).toContain(
+      `any RAM user or role of another account (even one holding AliyunSTSAssumeRoleAccess)`,
+    );
+  });
+
+  test('one whose grant names the role but whom no trusted account admits: a no that holds whichever account it is', () => {
+    const onlyV = doc({ ...allowB, Principal: { RAM: [`acs:ram::${B}:user/v`] } });
+    const [row] = rowsOf(AccessGraph.fromSynthOutput(writeOut({ a: owner(onlyV), c: withGrant() })), UNKNOWN_USER);
+    expect(row.decision).toBe(Decision.IMPLICIT_DENY);
+    expect(row.reason).toBe(
+      `whichever account is the account of stack c (which this output does not know): as a principal of ${B} the ` +
+        'trust policy and its own policies do not let it in, and the trust policy names no other account',
+    );
+    expect(evaluator(USER, onlyV)).toBe(Decision.IMPLICIT_DENY);
+  });
+
+  test('the gate counts such a stack as new access', () => {
+    const base = writeOut({ a: owner() });
+    const head = writeOut({ a: owner(), c: withGrant() });
+    const diff = AccessDiff.between(AccessGraph.fromSynthOutput(base), AccessGraph.fromSynthOutput(head));
+    expect(diff.broadens).toBe(true);
+    expect(diff.newAccess.join('\n')).toContain(UNKNOWN_USER);
+  });
+});
+
 describe('a role or custom policy defined twice in one account is refused, naming both definitions', () => {
   test.each([
     [

@@ -68,6 +68,10 @@ interface Caller {
   readonly possible?: PossibleHolding[];
   /** A role's own name when it is a Terraform value the output does not know (`${var.name}`). */
   readonly unresolvedName?: string;
+  /** For a caller of a stack whose account the output does not say: that account, in words (`the account of stack s`). */
+  readonly unknownAccount?: string;
+  /** A caller evaluated only because its stack's account may be a trusted one: it has a row only when it may get in. */
+  readonly rowIfAdmitted?: boolean;
 }
 
 /** What the pairs of statements say for one caller. */
@@ -233,9 +237,11 @@ export class AssumerComputation {
     this.index();
     const accounts = this.graph.trustedAccountsOf(role);
     // The users whose grants name the role, and those of the trusted accounts: a set only when both give some.
-    let users: Iterable<GraphUser> = this.usersByGrantedRole!.get(role.arn) ?? [];
+    const granted = this.usersByGrantedRole!.get(role.arn) ?? [];
+    let users: Iterable<GraphUser> = granted;
     const roles: GraphRole[] = [];
-    for (const a of accounts) {
+    // The principals of stacks whose account the output does not say may be of any trusted account (key '').
+    for (const a of accounts.length > 0 ? [...accounts, ''] : accounts) {
       const inAccount = this.usersByAccount!.get(a);
       if (inAccount !== undefined) {
         const all: Set<GraphUser> = users instanceof Set ? users : new Set(users);
@@ -256,6 +262,9 @@ export class AssumerComputation {
         restrict: restricted ? API_CALL : undefined,
         loginNames: logins,
         possible: this.possibleOfUser(u),
+        ...(u.accountId === undefined
+          ? { unknownAccount: `the account of stack ${u.stack}`, rowIfAdmitted: !granted.includes(u) }
+          : {}),
       });
     }
     for (const r of roles) {
@@ -267,6 +276,9 @@ export class AssumerComputation {
         policies: this.graph.policyDocumentsOf(r),
         possible,
         ...(r.unresolvedRoleName !== undefined ? { unresolvedName: r.unresolvedRoleName } : {}),
+        ...(r.accountId === undefined
+          ? { unknownAccount: `the account of stack ${r.stack}`, rowIfAdmitted: true }
+          : {}),
       });
     }
     sortBy(callers, (a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
@@ -388,10 +400,7 @@ export class AssumerComputation {
   private callerRow(role: GraphRole, caller: Caller): AssumeResult {
     const admitted = this.admission(role, caller);
     if (admitted.context === undefined) {
-      const widened =
-        this.widenedAdmission(role, caller) ??
-        this.possibleAdmission(role, caller) ??
-        this.renamedAdmission(role, caller);
+      const widened = this.unknownsAdmission(role, caller);
       if (widened) return this.widenedRow(role, caller, widened);
     }
     const context = admitted.context ?? NO_CONTEXT;
@@ -434,6 +443,20 @@ export class AssumerComputation {
   }
 
   /**
+   * The "no" of a caller of a stack whose account the output does not say, in words that hold for every
+   * account it may be of (`accountedAdmission` found none of the trusted accounts admitting it).
+   */
+  private unplacedNo(role: GraphRole, caller: Caller, row: AssumeResult): AssumeResult {
+    const accounts = this.graph.trustedAccountsOf(role);
+    const reason =
+      accounts.length === 0
+        ? `the trust policy names no RAM account, whichever is ${caller.unknownAccount} (which this output does not know)`
+        : `whichever account is ${caller.unknownAccount} (which this output does not know): as a principal of ` +
+          `${accounts.join(', ')} the trust policy and its own policies do not let it in, and the trust policy names no other account`;
+    return { ...row, reason };
+  }
+
+  /**
    * A caller's row when it gets in only for some values of Terraform expressions: the evaluator's decision
    * on the widened documents, with the expressions it depends on (never said as "no").
    */
@@ -446,9 +469,7 @@ export class AssumerComputation {
       widened.role.arn,
       widened.context,
     );
-    const viaApi = caller.restrict
-      ? (this.widenedAdmission(role, caller, caller.restrict) ?? this.possibleAdmission(role, caller, caller.restrict))
-      : widened;
+    const viaApi = caller.restrict ? this.unknownsAdmission(role, caller, caller.restrict) : widened;
     const unreachableReason = viaApi ? undefined : mfaOnlyReason(caller.arn);
     const values = widened.expressions.join(', ');
     return remember(
@@ -468,18 +489,62 @@ export class AssumerComputation {
   }
 
   /**
+   * The admission of a caller for some values the output does not know: Terraform values in the documents or
+   * the role's name, a policy it may hold, its own name, its stack's account. Undefined when none admits.
+   */
+  private unknownsAdmission(
+    role: GraphRole,
+    caller: Caller,
+    restrict?: { [key: string]: (string | undefined)[] },
+  ): WidenedAdmission | undefined {
+    return (
+      this.widenedAdmission(role, caller, restrict) ??
+      this.possibleAdmission(role, caller, restrict) ??
+      this.renamedAdmission(role, caller, restrict) ??
+      this.accountedAdmission(role, caller, restrict)
+    );
+  }
+
+  /**
+   * The admission of a caller of a stack whose account the output does not say, as a principal of each account
+   * the role's trust policy names (the credentials Terraform runs with decide which it is): with its policies as
+   * written, widened, or with a policy it may hold. Undefined when none admits.
+   */
+  private accountedAdmission(
+    role: GraphRole,
+    caller: Caller,
+    restrict?: { [key: string]: (string | undefined)[] },
+  ): WidenedAdmission | undefined {
+    if (caller.unknownAccount === undefined) return undefined;
+    const resource = caller.arn.split(':').slice(4).join(':');
+    for (const accountId of this.graph.trustedAccountsOf(role)) {
+      const placed: Caller = { ...caller, arn: `acs:ram::${accountId}:${resource}`, accountId };
+      const admitted = this.admission(role, placed, restrict);
+      const found: WidenedAdmission | undefined = admitted.context
+        ? { ...admitted, context: admitted.context, role, policies: caller.policies, expressions: [] }
+        : (this.widenedAdmission(role, placed, restrict) ?? this.possibleAdmission(role, placed, restrict));
+      if (found) return { ...found, callerArn: placed.arn, expressions: [caller.unknownAccount, ...found.expressions] };
+    }
+    return undefined;
+  }
+
+  /**
    * The admission of a role whose own name is a Terraform value the output does not know, as a caller: under
    * each ARN that the role's trust policy singles out and the name could take (`callerArnsFor`), with the
    * caller's policies as written, widened, or with a policy it may hold. Undefined when none admits.
    */
-  private renamedAdmission(role: GraphRole, caller: Caller): WidenedAdmission | undefined {
+  private renamedAdmission(
+    role: GraphRole,
+    caller: Caller,
+    restrict?: { [key: string]: (string | undefined)[] },
+  ): WidenedAdmission | undefined {
     if (caller.unresolvedName === undefined || caller.accountId === undefined) return undefined;
     for (const arn of callerArnsFor(role.trustPolicy, caller.accountId, caller.unresolvedName)) {
       const renamed: Caller = { ...caller, arn };
-      const admitted = this.admission(role, renamed);
+      const admitted = this.admission(role, renamed, restrict);
       const found: WidenedAdmission | undefined = admitted.context
         ? { ...admitted, context: admitted.context, role, policies: caller.policies, expressions: [] }
-        : (this.widenedAdmission(role, renamed) ?? this.possibleAdmission(role, renamed));
+        : (this.widenedAdmission(role, renamed, restrict) ?? this.possibleAdmission(role, renamed, restrict));
       if (found) {
         const expressions = sortStrings(
           Array.from(new Set([...expressionsOf(caller.unresolvedName), ...found.expressions])),
@@ -707,7 +772,11 @@ export class AssumerComputation {
 
   private compute(role: GraphRole): AssumeResult[] {
     const results: AssumeResult[] = [];
-    for (const caller of this.callersFor(role)) results.push(this.callerRow(role, caller));
+    for (const caller of this.callersFor(role)) {
+      const row = this.callerRow(role, caller);
+      if (row.decision === Decision.ALLOW) results.push(row);
+      else if (!caller.rowIfAdmitted) results.push(caller.unknownAccount ? this.unplacedNo(role, caller, row) : row);
+    }
     for (const accountId of this.graph.trustedAccountsOf(role)) {
       const root = this.rootOf(accountId);
       results.push({
