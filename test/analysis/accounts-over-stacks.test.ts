@@ -247,6 +247,55 @@ describe('principals of a stack whose account the output does not say', () => {
   });
 });
 
+// A role of such a stack may be in any account: a grant naming the role of one account may name it.
+describe('roles of a stack whose account the output does not say', () => {
+  const UNKNOWN_ROLE = 'acs:ram::<unknown account>:role/x';
+  const resources: object = { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: doc(allowB) } } };
+  const unknownOwner = { resources } as HandStack;
+  const partner = (resource: string): HandStack => ({
+    account: B,
+    resources: {
+      alicloud_ram_user: { u: { name: 'u' } },
+      alicloud_ram_policy: { g: { policy_name: 'g', policy_document: doc({ ...grant, Resource: resource }) } },
+      alicloud_ram_user_policy_attachment: { a: { user_name: 'u', policy_name: 'g', policy_type: 'Custom' } },
+    },
+  });
+  const rowOf = (graph: AccessGraph) => graph.assumersOf(graph.role(UNKNOWN_ROLE)!).filter((r) => r.principal === USER);
+
+  test.each([ROLE, 'acs:ram::1*:role/?'])(
+    'a grant on %s may be on it: a yes for some values of the account of stack a (a wrong no before)',
+    (resource) => {
+      const [row] = rowOf(AccessGraph.fromSynthOutput(writeOut({ a: unknownOwner, b: partner(resource) })));
+      expect(row).toMatchObject({ decision: Decision.ALLOW, dependsOn: ['the account of stack a'] });
+      expect(row.reason).toMatch(/for some values of the account of stack a, which this output does not know/);
+      // What RAM decides when stack a runs with account A's credentials.
+      const trusted = PolicyDocument.fromJson(JSON.stringify(doc(allowB)));
+      const held = [PolicyDocument.fromJson(JSON.stringify(doc({ ...grant, Resource: resource })))];
+      expect(PolicyEvaluator.evaluateAssumeRole(held, trusted, USER, ROLE, {})).toBe(Decision.ALLOW);
+    },
+  );
+
+  test('a grant on role x of every account is on it whichever account it is in: a plain yes', () => {
+    const [row] = rowOf(AccessGraph.fromSynthOutput(writeOut({ a: unknownOwner, b: partner('acs:ram::*:role/x') })));
+    expect(row.decision).toBe(Decision.ALLOW);
+    expect(row.dependsOn).toBeUndefined();
+  });
+
+  test('a grant on a role of another name is not on it, whichever account it is in', () => {
+    const [row] = rowOf(AccessGraph.fromSynthOutput(writeOut({ a: unknownOwner, b: partner(`acs:ram::${A}:role/y`) })));
+    expect(row.decision).toBe(Decision.IMPLICIT_DENY);
+    expect(row.dependsOn).toBeUndefined();
+  });
+
+  test('the gate counts it as new access', () => {
+    const base = writeOut({ a: unknownOwner, b: partner(`acs:ram::${A}:role/y`) });
+    const head = writeOut({ a: unknownOwner, b: partner(ROLE) });
+    const diff = AccessDiff.between(AccessGraph.fromSynthOutput(base), AccessGraph.fromSynthOutput(head));
+    expect(diff.broadens).toBe(true);
+    expect(diff.newAccess.join('\n')).toContain(UNKNOWN_ROLE);
+  });
+});
+
 describe('a role or custom policy defined twice in one account is refused, naming both definitions', () => {
   test.each([
     [

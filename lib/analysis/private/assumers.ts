@@ -664,7 +664,7 @@ export class AssumerComputation {
   ): WidenedAdmission | undefined {
     const identity = this.widenedPolicies(caller.policies);
     const trust = this.widenedTrust(role);
-    if (!identity && !trust && role.unresolvedRoleName === undefined) return undefined;
+    if (!identity && !trust && role.unresolvedRoleName === undefined && role.accountId !== undefined) return undefined;
     const policies = identity?.documents ?? caller.policies;
     const trustPolicy = trust?.documents[0] ?? role.trustPolicy;
     const expressions = sortStrings(
@@ -673,6 +673,7 @@ export class AssumerComputation {
           ...(identity?.expressions ?? []),
           ...(trust?.expressions ?? []),
           ...expressionsOf(role.unresolvedRoleName ?? ''),
+          ...(role.accountId === undefined ? [`the account of stack ${role.stack}`] : []),
         ]),
       ),
     );

@@ -175,12 +175,14 @@ export function commonMatch(a: string, b: string): string | undefined {
 }
 
 /**
- * The role ARNs to ask about: the role's own, or, when its name is an unknown Terraform value, each name
- * it could take that a grant's resource covers (and one more that none names).
+ * The role ARNs to ask about: the role's own, or, when its name is an unknown Terraform value or its stack's
+ * account is one the output does not say, each ARN it could have that a grant's resource covers (and one more
+ * that none names).
  */
 export function roleArnsFor(role: GraphRole, policies: PolicyDocument[]): string[] {
-  if (role.unresolvedRoleName === undefined) return [role.arn];
-  const pattern = `acs:ram::${role.accountId ?? '*'}:role/${asPattern(role.unresolvedRoleName)}`;
+  if (role.unresolvedRoleName === undefined && role.accountId !== undefined) return [role.arn];
+  // A literal role name holds no `*` or `?` (RAM allows letters, digits, `.` and `-`).
+  const pattern = `acs:ram::${role.accountId ?? '*'}:role/${asPattern(role.unresolvedRoleName ?? role.roleName)}`;
   const arns = new Set<string>();
   for (const document of policies) {
     for (const s of document.statements) {
