@@ -203,6 +203,32 @@ describe('principals of a stack whose account the output does not say', () => {
     ]);
   });
 
+  test("its role named by a Terraform value may be the trusted account's role/ops: a yes for some values of both", () => {
+    const trustsOps = doc({ ...allowB, Principal: { RAM: [OPS] } });
+    const graph = AccessGraph.fromSynthOutput(
+      writeOut({
+        a: owner(trustsOps),
+        c: unknown({
+          alicloud_ram_role: {
+            ci: {
+              role_name: '${var.x}',
+              assume_role_policy_document: doc({ ...allowB, Principal: { Service: ['ecs.aliyuncs.com'] } }),
+            },
+          },
+          alicloud_ram_policy: grantPolicy,
+          alicloud_ram_role_policy_attachment: {
+            a: { role_name: '${alicloud_ram_role.ci.role_name}', policy_name: 'g', policy_type: 'Custom' },
+          },
+        }),
+      }),
+    );
+    const rows = graph.assumersOf(graph.role(ROLE)!).filter((r) => r.kind === 'role');
+    expect(rows).toEqual([
+      expect.objectContaining({ decision: Decision.ALLOW, dependsOn: ['${var.x}', 'the account of stack c'] }),
+    ]);
+    expect(evaluator(OPS, trustsOps)).toBe(Decision.ALLOW);
+  });
+
   test('a trust requiring MFA: the user without a console login gets in only with one (unreachable), with one reachable', () => {
     const mfa = doc({ ...allowB, Condition: { Bool: { 'acs:MFAPresent': 'true' } } });
     const without = rowsOf(AccessGraph.fromSynthOutput(writeOut({ a: owner(mfa), c: withGrant() })), UNKNOWN_USER);

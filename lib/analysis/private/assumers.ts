@@ -522,8 +522,14 @@ export class AssumerComputation {
       const admitted = this.admission(role, placed, restrict);
       const found: WidenedAdmission | undefined = admitted.context
         ? { ...admitted, context: admitted.context, role, policies: caller.policies, expressions: [] }
-        : (this.widenedAdmission(role, placed, restrict) ?? this.possibleAdmission(role, placed, restrict));
-      if (found) return { ...found, callerArn: placed.arn, expressions: [caller.unknownAccount, ...found.expressions] };
+        : (this.widenedAdmission(role, placed, restrict) ??
+          this.possibleAdmission(role, placed, restrict) ??
+          this.renamedAdmission(role, placed, restrict));
+      if (found) {
+        const callerArn = found.callerArn ?? placed.arn;
+        const expressions = sortStrings(Array.from(new Set([caller.unknownAccount, ...found.expressions])));
+        return { ...found, callerArn, expressions };
+      }
     }
     return undefined;
   }
