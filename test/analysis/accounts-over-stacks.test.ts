@@ -182,6 +182,18 @@ describe('principals of a stack whose account the output does not say', () => {
     expect(evaluator(USER)).toBe(Decision.ALLOW);
   });
 
+  test('so the trust of B is not said to be unserved (XA-TRUST-UNSERVED) while such a user may serve it', () => {
+    const out = (c?: HandStack) =>
+      writeOut({
+        a: owner(),
+        b: { account: B, resources: { alicloud_ram_user: { w: { name: 'w' } } } },
+        ...(c ? { c } : {}),
+      });
+    const ids = (dir: string) => AccessReport.fromGraph(AccessGraph.fromSynthOutput(dir)).findings.map((f) => f.id);
+    expect(ids(out())).toContain(FindingId.TRUST_UNSERVED);
+    expect(ids(out(withGrant()))).not.toContain(FindingId.TRUST_UNSERVED);
+  });
+
   test('its role holding the grant, too', () => {
     const graph = AccessGraph.fromSynthOutput(
       writeOut({

@@ -2,9 +2,10 @@ import * as crypto from 'crypto';
 import { AccessGraph } from '../access-graph';
 import { Decision } from '../decision';
 import { Finding, FindingId, Severity } from '../finding';
-import { GraphAcknowledgement, GraphRole } from '../graph-model';
+import { AssumeResult, GraphAcknowledgement, GraphRole } from '../graph-model';
 import { compareStrings } from '../../policy/private/expression';
 import { FindingDraft } from './finding-draft';
+import { UNKNOWN_ACCOUNT } from './graph-builder';
 import { holderFindings } from './holder-rules';
 import { mfaFindings } from './mfa-rule';
 import { isRevokedRole } from './revoked-roles';
@@ -15,6 +16,17 @@ import { wildcardFindings } from './wildcard-rules';
 const PRINCIPAL_KINDS = new Set(['user', 'role']);
 
 /**
+ * Whether a row says that a principal of the output that may be of `accountId` gets in: one of that account, one of a
+ * stack whose account the output does not say, or a user or group of the account named by a Terraform value.
+ */
+function mayServe(r: AssumeResult, accountId: string): boolean {
+  if (r.decision !== Decision.ALLOW || !r.reachable) return false;
+  const ofAccount = r.principal.startsWith(`acs:ram::${accountId}:`);
+  if (r.kind === 'unknown-name') return ofAccount || r.principal.endsWith(` of ${accountId}`);
+  return PRINCIPAL_KINDS.has(r.kind) && (ofAccount || r.principal.startsWith(`acs:ram::${UNKNOWN_ACCOUNT}:`));
+}
+
+/**
  * XA-TRUST-UNSERVED: a trusted account of the output none of whose users or roles can actually assume
  * the role (allowed and reachable). A revoked role trusts only itself: no account is left to serve.
  */
@@ -22,16 +34,7 @@ function unservedFindings(graph: AccessGraph, role: GraphRole): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   for (const accountId of isRevokedRole(role) ? [] : graph.trustedAccountsOf(role)) {
     if (!graph.hasAccount(accountId)) continue;
-    const served = graph
-      .assumersOf(role)
-      .some(
-        (r) =>
-          PRINCIPAL_KINDS.has(r.kind) &&
-          r.principal.startsWith(`acs:ram::${accountId}:`) &&
-          r.decision === Decision.ALLOW &&
-          r.reachable,
-      );
-    if (!served) {
+    if (!graph.assumersOf(role).some((r) => mayServe(r, accountId))) {
       drafts.push({
         stack: role.stack,
         path: role.path,

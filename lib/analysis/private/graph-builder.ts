@@ -60,6 +60,8 @@ export function holderKey(kind: 'user' | 'group' | 'role', scope: string, name: 
  */
 export interface UnknownHolder {
   readonly accountId?: string;
+  /** Where its name is looked for: its account, or its stack when the output does not say the account. */
+  readonly scope: string;
   /** The name as written, e.g. `${var.user}`. */
   readonly name: string;
   /** `user` or `group`: what the expression names. */
@@ -111,9 +113,12 @@ export function scopeOf(stack: string, accountId: string | undefined): string {
   return accountId ?? `\u0001${stack}`;
 }
 
+/** The account part of the ARNs of a stack whose account the output does not say. */
+export const UNKNOWN_ACCOUNT = '<unknown account>';
+
 /** The ARN of a RAM user or role; `<unknown account>` when the output does not say whose it is. */
 export function arnOf(accountId: string | undefined, kind: string, name: string): string {
-  return `acs:ram::${accountId ?? '<unknown account>'}:${kind}/${name}`;
+  return `acs:ram::${accountId ?? UNKNOWN_ACCOUNT}:${kind}/${name}`;
 }
 
 /**
@@ -296,7 +301,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       return created;
     };
     const unknown = (accountId: string | undefined, name: string, kind: 'user' | 'group', policies: GraphPolicy[]) =>
-      parts.unknownHolders.push({ accountId, name, kind, policies });
+      parts.unknownHolders.push({ accountId, scope: scopeOf(stack, accountId), name, kind, policies });
     const join = (
       accountId: string | undefined,
       groupName: string | undefined,
@@ -310,13 +315,20 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       if (!u.groups.includes(groupName)) u.groups.push(groupName);
     };
 
+    // A user or group whose name is a Terraform value is not the one its resource's name would name: what names it
+    // (an attachment, a membership, by `${alicloud_ram_user.u.name}` or by the same value) is read as naming an
+    // unknown user or group, which may be any of the account.
     r.each('alicloud_ram_user', (name, body) => {
       const t = 'alicloud_ram_user';
-      user(r.accountOf(t, name, body), r.text(t, name, 'name', body) ?? name, true, r.path(t, name, body));
+      const userName = r.text(t, name, 'name', body);
+      if (userName !== undefined || body.name === undefined)
+        user(r.accountOf(t, name, body), userName ?? name, true, r.path(t, name, body));
     });
     r.each('alicloud_ram_group', (name, body) => {
       const t = 'alicloud_ram_group';
-      group(r.accountOf(t, name, body), r.text(t, name, 'group_name', body) ?? name, r.path(t, name, body));
+      const groupName = r.text(t, name, 'group_name', body);
+      if (groupName !== undefined || body.group_name === undefined)
+        group(r.accountOf(t, name, body), groupName ?? name, r.path(t, name, body));
     });
     r.each('alicloud_ram_user_group_attachment', (name, body) => {
       const t = 'alicloud_ram_user_group_attachment';
@@ -433,28 +445,40 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       choices.map((c) => [c]),
     );
   }
-  for (const g of pendingGroups) {
-    possible(
-      holderKey('user', g.scope, g.userName),
-      g.expression,
-      groups.inScope(g.scope).map((x) => x.policies),
-    );
-  }
+  // A group named by a Terraform value may be any group of its account: one the output names, or one that
+  // attachments name by another such value (`${var.g}`, `${alicloud_ram_group.g.group_name}` of a group so named).
+  const unknownGroups = parts.unknownHolders.filter((h) => h.kind === 'group');
+  const groupChoices = (scope: string): GraphPolicy[][] => [
+    ...groups.inScope(scope).map((x) => x.policies),
+    ...unknownGroups.filter((h) => h.scope === scope).map((h) => h.policies),
+  ];
+  for (const g of pendingGroups) possible(holderKey('user', g.scope, g.userName), g.expression, groupChoices(g.scope));
   for (const p of pendingLiterals) {
     for (const c of custom.inScope(p.scope).filter((c) => c.unknownName !== undefined)) {
       possible(p.key, `${c.unknownName} (as ${p.name})`, [[c.policy]]);
     }
   }
   for (const m of pendingUnknownMembers) {
-    for (const g of groups.inScope(m.scope)) {
+    for (const policies of groupChoices(m.scope)) {
       parts.unknownHolders.push({
         accountId: m.accountId,
+        scope: m.scope,
         name: m.who,
         kind: 'user',
-        policies: g.policies,
+        policies,
         through: [m.expression],
       });
     }
+  }
+  // A user or group named by a Terraform value may be one the output names literally: that one may hold its policies.
+  for (const h of parts.unknownHolders) {
+    const through = h.through ? `, through ${h.through.join(', ')}` : '';
+    const named =
+      h.kind === 'user'
+        ? users.inScope(h.scope).map((u) => u.userName)
+        : groups.inScope(h.scope).map((g) => g.groupName);
+    for (const name of named)
+      possible(holderKey(h.kind, h.scope, name), `${h.name} (as ${name}${through})`, [h.policies]);
   }
   for (const p of pendingNamed) {
     for (const role of roles.inScope(p.scope).filter((x) => x.unresolvedRoleName !== undefined)) {
