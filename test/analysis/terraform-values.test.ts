@@ -502,6 +502,7 @@ describe('never a wrong "no" for unknown values (every combination of the vocabu
     '${var.cidr}': ['198.51.100.0/24'],
     '${var.blocked}': [`${ROLE}/ops`, `${ROLE}/zzz`],
     '${var.group}': ['g', 'other'],
+    '${var.user}': ['bob', 'carol'],
   };
   const roleNames = ['ops', 'ops-${var.env}', '${var.name}', 'dev'];
   const resources = [
@@ -518,12 +519,13 @@ describe('never a wrong "no" for unknown values (every combination of the vocabu
     { IpAddress: { 'acs:SourceIp': '198.51.100.0/24' } },
   ];
   const denies = [undefined, '${var.blocked}', `${ROLE}/ops`];
-  // How bob holds the grant: attached to him, or to group g, of which a membership of `${var.group}` may make him a member.
-  const holders = [undefined, '${var.group}'];
+  // How bob holds the grant: attached to him, to group g, of which a membership of `${var.group}` may make him a
+  // member, or to the user `${var.user}` names, who may be bob.
+  const holders: Holder[] = [undefined, { group: '${var.group}' }, { user: '${var.user}' }];
   const cases = roleNames.flatMap((name) =>
     resources.flatMap((granted) =>
       conditions.flatMap((trustCondition) =>
-        denies.flatMap((denied) => holders.map((group) => ({ name, granted, trustCondition, denied, group }))),
+        denies.flatMap((denied) => holders.map((holder) => ({ name, granted, trustCondition, denied, holder }))),
       ),
     ),
   );
@@ -543,10 +545,10 @@ describe('never a wrong "no" for unknown values (every combination of the vocabu
     // Every case in `npm test`; under Stryker (XACCOUNT_PROPERTY_RUNS=20) an even sample, so a mutant costs less.
     const step = Math.max(1, Math.ceil(cases.length / Number(process.env.XACCOUNT_PROPERTY_RUNS ?? cases.length)));
     const sample = cases.filter((_, i) => i % step === 0);
-    for (const { name, granted, trustCondition, denied, group } of sample) {
+    for (const { name, granted, trustCondition, denied, holder } of sample) {
       const statements: Json[] = [assume(granted)];
       if (denied) statements.push({ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: denied });
-      const written = JSON.stringify({ name, statements, trustCondition, group });
+      const written = JSON.stringify({ name, statements, trustCondition, holder });
       const allowedFor = assignments(written).filter((values) => {
         let text = written;
         for (const [expression, value] of Object.entries(values)) text = text.split(expression).join(value);
@@ -554,32 +556,52 @@ describe('never a wrong "no" for unknown values (every combination of the vocabu
           name: string;
           statements: Json[];
           trustCondition?: Json;
-          group?: string;
+          holder?: Holder;
         };
-        const { statements: all, trustCondition: condition, group: member } = concrete;
-        return bobRow(outputOf(concrete.name, all, condition, member)).decision === Decision.ALLOW;
+        const { statements: all, trustCondition: condition, holder: held } = concrete;
+        return bobRow(outputOf(concrete.name, all, condition, held)).decision === Decision.ALLOW;
       });
-      const row = bobRow(outputOf(name, statements, trustCondition, group));
+      const row = bobRow(outputOf(name, statements, trustCondition, holder));
       if (allowedFor.length > 0) expect([written, row.decision]).toEqual([written, Decision.ALLOW]);
       if (allowedFor.length > 0 && row.dependsOn) unknownYes++;
     }
     // The vocabulary reaches the widened path, not only literal grants.
-    expect(cases.length).toBe(432);
+    expect(cases.length).toBe(648);
     expect(unknownYes).toBeGreaterThan(sample.length / 4);
   });
 });
 
-/** `output` with several grant statements; with `group`, the grant is group g's and bob is in the group `group` names. */
-function outputOf(roleName: string, statements: Json[], trustCondition?: Json, group?: string): string {
-  if (group === undefined) return output(roleName, statements[0], trustCondition, statements.slice(1));
+/** Who holds the grant when bob does not: group g, of which bob is a member of `group`, or the user `user` names. */
+type Holder = { group?: string; user?: string } | undefined;
+
+/**
+ * `output` with several grant statements; with a group, the grant is group g's and bob is in the group `group`
+ * names; with a user, it is attached to the user `user` names, beside bob.
+ */
+function outputOf(roleName: string, statements: Json[], trustCondition?: Json, holder?: Holder): string {
+  if (holder === undefined) return output(roleName, statements[0], trustCondition, statements.slice(1));
+  const grantPolicy = {
+    p: { policy_name: 'grant', policy_document: policyText(statements[0], ...statements.slice(1)) },
+  };
+  if (holder.user !== undefined) {
+    return handWrittenOut({
+      owner: owner(roleName, trustCondition),
+      partner: accountJson(PARTNER, {
+        alicloud_ram_user: { u: { name: 'bob' } },
+        alicloud_ram_policy: grantPolicy,
+        alicloud_ram_user_policy_attachment: {
+          a: { user_name: holder.user, policy_name: 'grant', policy_type: 'Custom' },
+        },
+      }),
+    });
+  }
+  const group = holder.group;
   return handWrittenOut({
     owner: owner(roleName, trustCondition),
     partner: accountJson(PARTNER, {
       alicloud_ram_user: { u: { name: 'bob' } },
       alicloud_ram_group: { g: { group_name: 'g' } },
-      alicloud_ram_policy: {
-        p: { policy_name: 'grant', policy_document: policyText(statements[0], ...statements.slice(1)) },
-      },
+      alicloud_ram_policy: grantPolicy,
       alicloud_ram_group_policy_attachment: { a: { group_name: 'g', policy_name: 'grant', policy_type: 'Custom' } },
       alicloud_ram_group_membership: { m: { group_name: group, user_names: ['bob'] } },
     }),
