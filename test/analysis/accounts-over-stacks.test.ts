@@ -194,6 +194,29 @@ describe('principals of a stack whose account the output does not say', () => {
     expect(ids(out(withGrant()))).not.toContain(FindingId.TRUST_UNSERVED);
   });
 
+  test('a user of it named by a Terraform value holding the grant may be a user of B: a yes for some values of both', () => {
+    const named = unknown({
+      alicloud_ram_policy: grantPolicy,
+      alicloud_ram_user_policy_attachment: { a: { user_name: '${var.u}', policy_name: 'g', policy_type: 'Custom' } },
+    });
+    const b = { account: B, resources: { alicloud_ram_user: { w: { name: 'w' } } } };
+    const graph = AccessGraph.fromSynthOutput(writeOut({ a: owner(), b, c: named }));
+    expect(graph.assumersOf(graph.role(ROLE)!).filter((r) => r.kind === 'unknown-name')).toEqual([
+      expect.objectContaining({
+        principal: `acs:ram::${B}:user/\${var.u}`,
+        decision: Decision.ALLOW,
+        dependsOn: ['${var.u}', 'the account of stack c'],
+        reason: expect.stringMatching(
+          /^user \$\{var\.u\} of stack c, which may be of account 2000000000000002, named by/,
+        ),
+      }),
+    ]);
+    // B's user w may be the one `${var.u}` names, when stack c runs with B's credentials.
+    expect(rowsOf(graph, `acs:ram::${B}:user/w`)).toEqual([
+      expect.objectContaining({ decision: Decision.ALLOW, dependsOn: ['${var.u} (as w, of the account of stack c)'] }),
+    ]);
+  });
+
   test('its role holding the grant, too', () => {
     const graph = AccessGraph.fromSynthOutput(
       writeOut({

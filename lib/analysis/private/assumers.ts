@@ -575,9 +575,10 @@ export class AssumerComputation {
         if (p.accountId === accountId && p.identifier.includes(':user/')) named.add(p.identifier);
     }
     for (const holder of this.unknownHolders) {
-      if (holder.accountId !== accountId) continue;
+      // A holder of a stack whose account the output does not say may be of this account.
+      if (holder.accountId !== accountId && holder.accountId !== undefined) continue;
       const known = holder.policies.flatMap((p) => (p.document ? [p.document] : []));
-      let row = this.unknownHolderRow(role, holder, named, known, []);
+      let row = this.unknownHolderRow(role, holder, accountId, named, known, []);
       // Policies whose content the output does not hold may hold any: tried after the known ones alone.
       const unknownContent = holder.policies.filter((p) => !p.document);
       if (!row && unknownContent.length > 0) {
@@ -585,6 +586,7 @@ export class AssumerComputation {
         row = this.unknownHolderRow(
           role,
           holder,
+          accountId,
           named,
           policies,
           unknownContent.map((p) => contentExpression(p, undefined)),
@@ -599,11 +601,12 @@ export class AssumerComputation {
   private unknownHolderRow(
     role: GraphRole,
     holder: UnknownHolder,
+    accountId: string,
     named: Set<string>,
     policies: PolicyDocument[],
     contents: string[],
   ): AssumeResult | undefined {
-    const accountId = holder.accountId;
+    const unknownAccount = holder.accountId === undefined ? [`the account of stack ${holder.stack}`] : [];
     for (const arn of named) {
       const caller = { arn, accountId, policies };
       const admitted = this.admission(role, caller);
@@ -622,10 +625,18 @@ export class AssumerComputation {
           ...words(sets),
           reachable: true,
           dependsOn: sortStrings(
-            Array.from(new Set([holder.name, ...(holder.through ?? []), ...contents, ...(widened?.expressions ?? [])])),
+            Array.from(
+              new Set([
+                holder.name,
+                ...(holder.through ?? []),
+                ...contents,
+                ...unknownAccount,
+                ...(widened?.expressions ?? []),
+              ]),
+            ),
           ),
           reason:
-            `${who} of account ${accountId}, named by a Terraform value this output does not know, holds ` +
+            `${who} ${holder.accountId === undefined ? `of stack ${holder.stack}, which may be of account ${accountId}` : `of account ${accountId}`}, named by a Terraform value this output does not know, holds ` +
             `${holder.policies.map((p) => p.policyName).join(', ')}` +
             (holder.through ? ` (through the group ${holder.through.join(', ')} may name)` : '') +
             ', which lets it in' +

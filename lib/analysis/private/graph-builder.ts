@@ -62,6 +62,8 @@ export interface UnknownHolder {
   readonly accountId?: string;
   /** Where its name is looked for: its account, or its stack when the output does not say the account. */
   readonly scope: string;
+  /** The stack that names it. */
+  readonly stack: string;
   /** The name as written, e.g. `${var.user}`. */
   readonly name: string;
   /** `user` or `group`: what the expression names. */
@@ -215,7 +217,8 @@ export function buildGraph(raws: RawStack[]): GraphParts {
   const pendingNamed: { scope: string; name: string; policy: GraphPolicy }[] = [];
   const pendingLiterals: { key: string; scope: string; name: string }[] = [];
   // Users named by Terraform values in groups named by Terraform values: they may be in any group of the account.
-  const pendingUnknownMembers: { accountId?: string; scope: string; who: string; expression: string }[] = [];
+  const pendingUnknownMembers: { accountId?: string; scope: string; stack: string; who: string; expression: string }[] =
+    [];
   // Attached policies whose content the output does not hold: their holders may hold any content.
   const unknownContents: { key: string; expression: string; policy: GraphPolicy }[] = [];
 
@@ -301,7 +304,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       return created;
     };
     const unknown = (accountId: string | undefined, name: string, kind: 'user' | 'group', policies: GraphPolicy[]) =>
-      parts.unknownHolders.push({ accountId, scope: scopeOf(stack, accountId), name, kind, policies });
+      parts.unknownHolders.push({ accountId, scope: scopeOf(stack, accountId), stack, name, kind, policies });
     const join = (
       accountId: string | undefined,
       groupName: string | undefined,
@@ -344,7 +347,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       if (groupName && who !== undefined)
         unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
       if (who !== undefined && inGroup !== undefined) {
-        pendingUnknownMembers.push({ accountId, scope: scopeOf(stack, accountId), who, expression: inGroup });
+        pendingUnknownMembers.push({ accountId, scope: scopeOf(stack, accountId), stack, who, expression: inGroup });
       }
     });
     r.each('alicloud_ram_group_membership', (name, body) => {
@@ -362,7 +365,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       for (const who of r.unresolvedTexts(t, name, 'user_names', body)) {
         if (groupName) unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
         else if (inGroup !== undefined) {
-          pendingUnknownMembers.push({ accountId, scope: scopeOf(stack, accountId), who, expression: inGroup });
+          pendingUnknownMembers.push({ accountId, scope: scopeOf(stack, accountId), stack, who, expression: inGroup });
         }
       }
     });
@@ -463,6 +466,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       parts.unknownHolders.push({
         accountId: m.accountId,
         scope: m.scope,
+        stack: m.stack,
         name: m.who,
         kind: 'user',
         policies,
@@ -471,14 +475,18 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     }
   }
   // A user or group named by a Terraform value may be one the output names literally: that one may hold its policies.
+  // One of a stack whose account the output does not say may be one of any account.
   for (const h of parts.unknownHolders) {
     const through = h.through ? `, through ${h.through.join(', ')}` : '';
+    const of = h.accountId === undefined ? `, of the account of stack ${h.stack}` : '';
+    const all: (GraphUser | GraphGroup)[] = h.kind === 'user' ? users.values() : groups.values();
     const named =
-      h.kind === 'user'
-        ? users.inScope(h.scope).map((u) => u.userName)
-        : groups.inScope(h.scope).map((g) => g.groupName);
-    for (const name of named)
-      possible(holderKey(h.kind, h.scope, name), `${h.name} (as ${name}${through})`, [h.policies]);
+      h.accountId === undefined ? all : h.kind === 'user' ? users.inScope(h.scope) : groups.inScope(h.scope);
+    for (const x of named) {
+      const name = 'userName' in x ? x.userName : x.groupName;
+      const key = holderKey(h.kind, scopeOf(x.stack, x.accountId), name);
+      possible(key, `${h.name} (as ${name}${through}${of})`, [h.policies]);
+    }
   }
   for (const p of pendingNamed) {
     for (const role of roles.inScope(p.scope).filter((x) => x.unresolvedRoleName !== undefined)) {
