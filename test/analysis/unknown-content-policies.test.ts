@@ -206,4 +206,25 @@ describe('holders named by Terraform values, holding policies of unknown content
       dependsOn: ['${var.group}', 'the content of custom policy elsewhere'],
     });
   });
+
+  test('beside a policy the output defines, the group holding it stands for any content too', () => {
+    const dir = output({
+      alicloud_ram_group: { g: { group_name: 'devs' } },
+      alicloud_ram_policy: {
+        known: {
+          policy_name: 'known',
+          policy_document: policyText({ Effect: 'Allow', Action: 'oss:GetObject', Resource: '*' }),
+        },
+      },
+      alicloud_ram_group_policy_attachment: {
+        a: { group_name: 'devs', policy_name: 'known', policy_type: 'Custom' },
+        b: { group_name: 'devs', policy_name: 'elsewhere', policy_type: 'Custom' },
+      },
+      alicloud_ram_group_membership: { m: { group_name: '${var.group}', user_names: ['bob'] } },
+    });
+    expect(rowOf(dir, BOB)).toMatchObject({
+      decision: Decision.ALLOW,
+      dependsOn: ['${var.group}', 'the content of custom policy elsewhere'],
+    });
+  });
 });

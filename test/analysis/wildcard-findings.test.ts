@@ -117,7 +117,18 @@ describe('wildcard findings of custom role policies', () => {
     const deny = (Action: string) => ({ Action, Effect: 'Deny', Resource: '*' });
     expect(wildcards([allow('log:*', PROJECT), deny('log:X*')])).toEqual([ACTION('log:*')]);
     expect(wildcards([allow('log:*', PROJECT), deny(`log:${'?'.repeat(17)}`)])).toEqual([ACTION('log:*')]);
+    expect(wildcards([allow('log:*', PROJECT), deny('log:?')])).toEqual([ACTION('log:*')]);
     expect(wildcards([allow('log:X*', PROJECT)])).toEqual([]);
+  });
+
+  // A statement with NotAction names no action of its own: its resources are probed with the actions it leaves.
+  test('NotAction on every resource, or on every project: a wide action and a wide resource', () => {
+    const except = (Resource: string) => [{ NotAction: ['ram:*'], Effect: 'Allow', Resource }];
+    expect(wildcards(except('*'))).toEqual([ACTION('all but ram:*'), RESOURCE('*')]);
+    expect(wildcards(except('acs:log:*:*:project/*'))).toEqual([
+      ACTION('all but ram:*'),
+      RESOURCE('acs:log:*:*:project/*'),
+    ]);
   });
 
   test('a Deny that leaves one action of log:* is no finding', () => {
