@@ -118,6 +118,11 @@ describe('wildcard findings of custom role policies', () => {
     expect(wildcards([allow('log:*', PROJECT), deny('log:X*')])).toEqual([ACTION('log:*')]);
     expect(wildcards([allow('log:*', PROJECT), deny(`log:${'?'.repeat(17)}`)])).toEqual([ACTION('log:*')]);
     expect(wildcards([allow('log:*', PROJECT), deny('log:?')])).toEqual([ACTION('log:*')]);
+    // Denies of every name of 1 to 70 characters, past the 64 of the made-up names: those of 71 are left.
+    const upTo70 = Array.from({ length: 70 }, (_, i) => `log:${'?'.repeat(i + 1)}`);
+    expect(wildcards([allow('log:*', PROJECT), { Action: upTo70, Effect: 'Deny', Resource: '*' }])).toEqual([
+      ACTION('log:*'),
+    ]);
     expect(wildcards([allow('log:X*', PROJECT)])).toEqual([]);
   });
 
