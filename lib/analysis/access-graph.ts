@@ -73,7 +73,13 @@ export class AccessGraph {
       this.groupIndex.set(`${scopeOf(group.stack, group.accountId)}\u0000${group.groupName}`, group);
     for (const role of this.roles) this.roleIndex.set(role.arn, role);
     for (const user of this.users) this.userIndex.set(user.arn, user);
-    this.assumers = new AssumerComputation(this, parts.unknownHolders, parts.unknownLogins, parts.possible);
+    this.assumers = new AssumerComputation(
+      this,
+      parts.unknownHolders,
+      parts.unknownLogins,
+      parts.possible,
+      parts.possibleLogins,
+    );
   }
 
   /** The role with this ARN, if the output defines it. */

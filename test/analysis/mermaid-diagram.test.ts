@@ -21,7 +21,7 @@ const root = (account: string) => `acs:ram::${account}:root`;
  * Owner A (in a stack whose name needs escaping): role x, trusted by B, by A's role ops and by D (outside the
  * output), with actions of every verb on a bucket, all actions on an instance, and a read under a condition
  * on that instance too; role ops, trusted by A and D, granted x. B's users u and w get in through group grp,
- * v directly, and a user named by a Terraform variable through grp too (a node of its own), which y of b2 may be; b2 is another stack of B;
+ * v directly, and a user named by a Terraform variable through grp too (a node of its own), which y of b2 (and z of nowhere) may be; b2 is another stack of B;
  * the stack nowhere has no account.
  */
 function detailed(): string {
@@ -141,6 +141,8 @@ test('the detailed diagram: escaped labels, the verbs of each edge, every kind o
       // y (b2, account B) may be the user ${var.partner_user} names, a member of grp
       '  n4 -->|can assume, for some values| n11',
       '  n7 -->|can assume| n11',
+      // z (stack nowhere, of no account) may be B's user too, and so the one ${var.partner_user} names
+      '  n5 -->|can assume, for some values| n11',
       '  n14 -.->|can assume, for some values| n11',
       '  n9 -.->|trusted| n11',
       '  n1 -->|member of| n6',

@@ -49,4 +49,48 @@ describe('an account the output does not say never turns a way in into a no (pro
       { numRuns: RUNS, verbose: 1 },
     );
   });
+
+  // One account's resources split over two stacks, one of which does not say its account (a team's users in one
+  // stack, the policies, attachments, memberships and logins in another): the names of the second may be the first's.
+  test('one account split over a stack of its own and one that does not say it: allowed by the evaluator ⇒ a yes', () => {
+    const HELD = ['alicloud_ram_policy', 'alicloud_ram_user_policy_attachment', 'alicloud_ram_role_policy_attachment'];
+    const MEMBERS = [
+      'alicloud_ram_group',
+      'alicloud_ram_group_policy_attachment',
+      'alicloud_ram_user_group_attachment',
+    ];
+    fc.assert(
+      fc.property(randomOutput, fc.nat(), fc.boolean(), (accounts, pick, withMemberships) => {
+        const split = accounts[pick % accounts.length].account;
+        const stacks = stacksOf(accounts);
+        const key = `account-${split}`;
+        const moved = [...HELD, ...(withMemberships ? MEMBERS : []), 'alicloud_ram_login_profile'];
+        const resources = { ...stacks[key].resources };
+        const elsewhere: HandStack['resources'] = {};
+        for (const type of moved) {
+          elsewhere[type] = resources[type];
+          delete resources[type];
+        }
+        stacks[key] = { account: split, resources };
+        stacks.elsewhere = { resources: elsewhere } as HandStack;
+        const out = path.join(dir, 'split');
+        fs.rmSync(out, { recursive: true, force: true });
+        fs.mkdirSync(out, { recursive: true });
+        const graph = AccessGraph.fromSynthOutput(writeOut(stacks, out));
+        for (const role of rolesOf(accounts)) {
+          const rows = graph.assumersOf(graph.role(role.arn)!);
+          for (const p of principalsOf(accounts)) {
+            if (!oracle(p, role)) continue;
+            const row = rows.find((r) => r.principal === p.arn);
+            if (row?.decision !== Decision.ALLOW) {
+              throw new Error(`${p.arn} → ${role.arn} with ${split} split: report says ${row?.decision ?? 'no row'}`);
+            }
+            if (p.apiOnly && oracle(p, role, true))
+              expect([p.arn, role.arn, row.reachable]).toEqual([p.arn, role.arn, true]);
+          }
+        }
+      }),
+      { numRuns: RUNS, verbose: 1 },
+    );
+  });
 });

@@ -130,6 +130,8 @@ export class AssumerComputation {
     private readonly unknownLogins: Map<string, string[]> = new Map(),
     /** Policies principals may hold for some values of Terraform expressions, by `holderKey`. */
     private readonly possible: Map<string, PossibleHolding[]> = new Map(),
+    /** Console logins users may have for some values (a login of a stack of unknown account), by `holderKey`. */
+    private readonly possibleLogins: Map<string, string[]> = new Map(),
   ) {}
 
   /** What a user may hold for some values (its own attachments and memberships, and its groups'). */
@@ -253,7 +255,14 @@ export class AssumerComputation {
     const callers: Caller[] = [];
     for (const u of users) {
       const restricted = u.createdHere && !u.consoleLogin;
-      const logins = restricted ? this.unknownLogins.get(scopeOf(u.stack, u.accountId)) : undefined;
+      const scope = scopeOf(u.stack, u.accountId);
+      const byName = this.unknownLogins.get(scope);
+      const bySharedAccount = this.possibleLogins.get(holderKey('user', scope, u.userName));
+      const logins = !restricted
+        ? undefined
+        : bySharedAccount === undefined
+          ? byName
+          : [...(byName ?? []), ...bySharedAccount];
       callers.push({
         arn: u.arn,
         accountId: u.accountId,
@@ -470,17 +479,22 @@ export class AssumerComputation {
       widened.context,
     );
     const viaApi = caller.restrict ? this.unknownsAdmission(role, caller, caller.restrict) : widened;
-    const unreachableReason = viaApi ? undefined : mfaOnlyReason(caller.arn);
-    const values = widened.expressions.join(', ');
+    // Only with MFA: a console login the output does not tie to this user may be its (as in `callerRow`).
+    const logins = viaApi === undefined ? caller.loginNames : undefined;
+    const unreachableReason = viaApi || logins ? undefined : mfaOnlyReason(caller.arn);
+    const dependsOn = logins
+      ? sortStrings(Array.from(new Set([...widened.expressions, ...logins])))
+      : widened.expressions;
+    const values = dependsOn.join(', ');
     return remember(
       {
         principal: caller.arn,
         kind: caller.kind,
         decision: explained.decision,
         ...words(widened.sets),
-        reachable: viaApi !== undefined,
+        reachable: viaApi !== undefined || logins !== undefined,
         ...(unreachableReason ? { unreachableReason } : {}),
-        dependsOn: widened.expressions,
+        dependsOn,
         reason: `${explained.reason}, for some values of ${values}, which this output does not know (as written, the evaluator says no)`,
       },
       widened.sets,

@@ -1,9 +1,13 @@
 import { GraphAcknowledgement, GraphGroup, GraphPolicy, GraphRole, GraphStack, GraphUser } from '../graph-model';
 import { SystemPolicies } from '../system-policies';
 import { addTo } from '../../policy/private/multimap';
+import { ByScopeAndName, holderKey, isUnknownScope, scopeOf } from './scopes';
 import { StackReader } from './stack-reader';
 import { JsonObject, RawStack } from './synth-reader';
+import { joinUnknownAccounts } from './unknown-account-joins';
 import { contentExpression, withAnyContent, withAnyContents } from './unknown-content';
+
+export { holderKey, scopeOf } from './scopes';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -23,6 +27,8 @@ export interface GraphParts {
   unknownLogins: Map<string, string[]>;
   /** Policies principals may hold for some values of Terraform expressions, by `holderKey`. */
   possible: Map<string, PossibleHolding[]>;
+  /** Console logins users may have for some values (a login of a stack of unknown account), by `holderKey`. */
+  possibleLogins: Map<string, string[]>;
 }
 
 /**
@@ -49,11 +55,6 @@ export interface PossibleChoice {
   readonly contents: string[];
 }
 
-/** The key of a user's, group's or role's possible holdings. */
-export function holderKey(kind: 'user' | 'group' | 'role', scope: string, name: string): string {
-  return `${kind}\u0000${scope}\u0000${name}`;
-}
-
 /**
  * A user or group named by a Terraform value the output does not resolve (`${var.user}`), and the
  * policies that reach it through an attachment or a membership: some RAM user of the account holds them.
@@ -72,47 +73,6 @@ export interface UnknownHolder {
   readonly policies: GraphPolicy[];
   /** The other Terraform values it holds them through (a membership's group name, `${var.group}`). */
   readonly through?: string[];
-}
-
-/**
- * Values by scope and name, kept in the order their keys were first set, as a map keyed by one string would
- * keep them, without making that string for every lookup (tens of thousands at N = 5,000).
- */
-class ByScopeAndName<V> {
-  private readonly byScope = new Map<string, Map<string, number>>();
-  private readonly list: V[] = [];
-
-  public get(scope: string, name: string): V | undefined {
-    const at = this.byScope.get(scope)?.get(name);
-    return at === undefined ? undefined : this.list[at];
-  }
-
-  /** Sets the value of a key not set before. */
-  public add(scope: string, name: string, value: V): void {
-    let names = this.byScope.get(scope);
-    if (names === undefined) this.byScope.set(scope, (names = new Map()));
-    names.set(name, this.list.length);
-    this.list.push(value);
-  }
-
-  /** The values in the order their keys were first set. */
-  public values(): V[] {
-    return this.list;
-  }
-
-  /** The values of one scope, in that order. */
-  public inScope(scope: string): V[] {
-    return Array.from(this.byScope.get(scope)?.values() ?? [], (at) => this.list[at]);
-  }
-}
-
-/**
- * Where a RAM name is unique: its account (names are unique per account, whichever stacks write them, so
- * one account's resources split over several stacks are joined), or, when the output does not say whose
- * it is, its stack (two stacks of unknown accounts may be two accounts).
- */
-export function scopeOf(stack: string, accountId: string | undefined): string {
-  return accountId ?? `\u0001${stack}`;
 }
 
 /** The account part of the ARNs of a stack whose account the output does not say. */
@@ -138,6 +98,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     acknowledgements: [],
     unknownHolders: [],
     unknownLogins: new Map(),
+    possibleLogins: new Map(),
     possible: new Map(),
   };
   const custom = new ByScopeAndName<{ policy: GraphPolicy; address: string; stack: string; unknownName?: string }>();
@@ -450,10 +411,15 @@ export function buildGraph(raws: RawStack[]): GraphParts {
   }
   // A group named by a Terraform value may be any group of its account: one the output names, or one that
   // attachments name by another such value (`${var.g}`, `${alicloud_ram_group.g.group_name}` of a group so named).
+  // Of a stack whose account the output does not say, any group of the output; and any such stack's may be the account's.
   const unknownGroups = parts.unknownHolders.filter((h) => h.kind === 'group');
+  const mayShare = (scope: string, other: string) => other === scope || isUnknownScope(scope) || isUnknownScope(other);
   const groupChoices = (scope: string): GraphPolicy[][] => [
-    ...groups.inScope(scope).map((x) => x.policies),
-    ...unknownGroups.filter((h) => h.scope === scope).map((h) => h.policies),
+    ...groups
+      .values()
+      .filter((x) => mayShare(scope, scopeOf(x.stack, x.accountId)))
+      .map((x) => x.policies),
+    ...unknownGroups.filter((h) => mayShare(scope, h.scope)).map((h) => h.policies),
   ];
   for (const g of pendingGroups) possible(holderKey('user', g.scope, g.userName), g.expression, groupChoices(g.scope));
   for (const p of pendingLiterals) {
@@ -480,12 +446,12 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     const through = h.through ? `, through ${h.through.join(', ')}` : '';
     const of = h.accountId === undefined ? `, of the account of stack ${h.stack}` : '';
     const all: (GraphUser | GraphGroup)[] = h.kind === 'user' ? users.values() : groups.values();
-    const named =
-      h.accountId === undefined ? all : h.kind === 'user' ? users.inScope(h.scope) : groups.inScope(h.scope);
-    for (const x of named) {
+    for (const x of all) {
+      const scope = scopeOf(x.stack, x.accountId);
+      if (!mayShare(h.scope, scope)) continue;
       const name = 'userName' in x ? x.userName : x.groupName;
-      const key = holderKey(h.kind, scopeOf(x.stack, x.accountId), name);
-      possible(key, `${h.name} (as ${name}${through}${of})`, [h.policies]);
+      const unknownOf = of || (isUnknownScope(scope) ? `, of the account of stack ${x.stack}` : '');
+      possible(holderKey(h.kind, scope, name), `${h.name} (as ${name}${through}${unknownOf})`, [h.policies]);
     }
   }
   for (const p of pendingNamed) {
@@ -497,6 +463,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     for (const role of roles.inScope(p.scope))
       possible(holderKey('role', p.scope, role.roleName), p.expression, [[p.policy]]);
   }
+  joinUnknownAccounts({ users, groups, roles, pendingNamed, possible, possibleLogins: parts.possibleLogins });
   // After the others: a choice the output names explains an allow better than "any content" does.
   for (const u of unknownContents) possible(u.key, u.expression, [[withAnyContent(u.policy)]]);
   // By loops: spreading a list of hundreds of thousands into push's arguments overflows the stack.
