@@ -241,6 +241,8 @@ export class AssumerComputation {
     // The users whose grants name the role, and those of the trusted accounts: a set only when both give some.
     const granted = this.usersByGrantedRole!.get(role.arn) ?? [];
     let users: Iterable<GraphUser> = granted;
+    // Looked up only for users of stacks of unknown account (a set once: not a search per user).
+    let grantedSet: Set<GraphUser> | undefined;
     const roles: GraphRole[] = [];
     // The principals of stacks whose account the output does not say may be of any trusted account (key '').
     for (const a of accounts.length > 0 ? [...accounts, ''] : accounts) {
@@ -272,7 +274,10 @@ export class AssumerComputation {
         loginNames: logins,
         possible: this.possibleOfUser(u),
         ...(u.accountId === undefined
-          ? { unknownAccount: `the account of stack ${u.stack}`, rowIfAdmitted: !granted.includes(u) }
+          ? {
+              unknownAccount: `the account of stack ${u.stack}`,
+              rowIfAdmitted: !(grantedSet ??= new Set(granted)).has(u),
+            }
           : {}),
       });
     }
