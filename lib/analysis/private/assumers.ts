@@ -538,12 +538,7 @@ export class AssumerComputation {
     const resource = caller.arn.split(':').slice(4).join(':');
     for (const accountId of this.graph.trustedAccountsOf(role)) {
       const placed: Caller = { ...caller, arn: `acs:ram::${accountId}:${resource}`, accountId };
-      const admitted = this.admission(role, placed, restrict);
-      const found: WidenedAdmission | undefined = admitted.context
-        ? { ...admitted, context: admitted.context, role, policies: caller.policies, expressions: [] }
-        : (this.widenedAdmission(role, placed, restrict) ??
-          this.possibleAdmission(role, placed, restrict) ??
-          this.renamedAdmission(role, placed, restrict));
+      const found = this.admittedOrWidened(role, placed, restrict) ?? this.renamedAdmission(role, placed, restrict);
       if (found) {
         const callerArn = found.callerArn ?? placed.arn;
         const expressions = sortStrings(Array.from(new Set([caller.unknownAccount, ...found.expressions])));
@@ -551,6 +546,21 @@ export class AssumerComputation {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The admission of a caller standing for another (renamed, or placed in an account): with its policies as
+   * written (no expression), widened, or with a policy it may hold. Undefined when none admits.
+   */
+  private admittedOrWidened(
+    role: GraphRole,
+    caller: Caller,
+    restrict?: { [key: string]: (string | undefined)[] },
+  ): WidenedAdmission | undefined {
+    const admitted = this.admission(role, caller, restrict);
+    if (admitted.context)
+      return { ...admitted, context: admitted.context, role, policies: caller.policies, expressions: [] };
+    return this.widenedAdmission(role, caller, restrict) ?? this.possibleAdmission(role, caller, restrict);
   }
 
   /**
@@ -565,11 +575,7 @@ export class AssumerComputation {
   ): WidenedAdmission | undefined {
     if (caller.unresolvedName === undefined || caller.accountId === undefined) return undefined;
     for (const arn of callerArnsFor(role.trustPolicy, caller.accountId, caller.unresolvedName)) {
-      const renamed: Caller = { ...caller, arn };
-      const admitted = this.admission(role, renamed, restrict);
-      const found: WidenedAdmission | undefined = admitted.context
-        ? { ...admitted, context: admitted.context, role, policies: caller.policies, expressions: [] }
-        : (this.widenedAdmission(role, renamed, restrict) ?? this.possibleAdmission(role, renamed, restrict));
+      const found = this.admittedOrWidened(role, { ...caller, arn }, restrict);
       if (found) {
         const expressions = sortStrings(
           Array.from(new Set([...expressionsOf(caller.unresolvedName), ...found.expressions])),
