@@ -73,6 +73,8 @@ export interface UnknownHolder {
   readonly policies: GraphPolicy[];
   /** The other Terraform values it holds them through (a membership's group name, `${var.group}`). */
   readonly through?: string[];
+  /** The group, by name, through which it holds its policies (a member named by a value of a literal group). */
+  readonly group?: string;
 }
 
 /** The account part of the ARNs of a stack whose account the output does not say. */
@@ -264,8 +266,22 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       groups.add(scope, groupName, created);
       return created;
     };
-    const unknown = (accountId: string | undefined, name: string, kind: 'user' | 'group', policies: GraphPolicy[]) =>
-      parts.unknownHolders.push({ accountId, scope: scopeOf(stack, accountId), stack, name, kind, policies });
+    const unknown = (
+      accountId: string | undefined,
+      name: string,
+      kind: 'user' | 'group',
+      policies: GraphPolicy[],
+      group?: string,
+    ) =>
+      parts.unknownHolders.push({
+        accountId,
+        scope: scopeOf(stack, accountId),
+        stack,
+        name,
+        kind,
+        policies,
+        ...(group !== undefined ? { group } : {}),
+      });
     const join = (
       accountId: string | undefined,
       groupName: string | undefined,
@@ -306,7 +322,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       }
       const who = unresolved(body, 'user_name', userName);
       if (groupName && who !== undefined)
-        unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
+        unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies, groupName);
       if (who !== undefined && inGroup !== undefined) {
         pendingUnknownMembers.push({ accountId, scope: scopeOf(stack, accountId), stack, who, expression: inGroup });
       }
@@ -324,7 +340,8 @@ export function buildGraph(raws: RawStack[]): GraphParts {
         }
       }
       for (const who of r.unresolvedTexts(t, name, 'user_names', body)) {
-        if (groupName) unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies);
+        if (groupName)
+          unknown(accountId, who, 'user', group(accountId, groupName, r.path(t, name, body)).policies, groupName);
         else if (inGroup !== undefined) {
           pendingUnknownMembers.push({ accountId, scope: scopeOf(stack, accountId), stack, who, expression: inGroup });
         }
@@ -381,14 +398,15 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       if (who !== undefined) addTo(parts.unknownLogins, scopeOf(stack, r.accountOf(t, name, body)), who);
     });
   }
-  const possible = (key: string, expression: string, choices: GraphPolicy[][]) => {
+  /** `also`: more expressions the choices depend on (the account of a stack of unknown account). */
+  const possible = (key: string, expression: string, choices: GraphPolicy[][], also: string[] = []) => {
     if (choices.length === 0) return;
     addTo(parts.possible, key, {
       expression,
       // A choice may hold policies whose content the output does not hold: they stand for any content.
       choices: choices.map((policies) => ({
         policies: withAnyContents(policies),
-        contents: policies.filter((p) => !p.document).map((p) => contentExpression(p, undefined)),
+        contents: [...also, ...policies.filter((p) => !p.document).map((p) => contentExpression(p, undefined))],
       })),
     });
   };
@@ -440,6 +458,18 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       });
     }
   }
+  joinUnknownAccounts({
+    users,
+    groups,
+    roles,
+    pendingNamed,
+    pendingRoles,
+    unknownHolders: parts.unknownHolders,
+    unknownLogins: parts.unknownLogins,
+    holdings: parts.possible,
+    possible,
+    possibleLogins: parts.possibleLogins,
+  });
   // A user or group named by a Terraform value may be one the output names literally: that one may hold its policies.
   // One of a stack whose account the output does not say may be one of any account.
   for (const h of parts.unknownHolders) {
@@ -463,7 +493,6 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     for (const role of roles.inScope(p.scope))
       possible(holderKey('role', p.scope, role.roleName), p.expression, [[p.policy]]);
   }
-  joinUnknownAccounts({ users, groups, roles, pendingNamed, possible, possibleLogins: parts.possibleLogins });
   // After the others: a choice the output names explains an allow better than "any content" does.
   for (const u of unknownContents) possible(u.key, u.expression, [[withAnyContent(u.policy)]]);
   // By loops: spreading a list of hundreds of thousands into push's arguments overflows the stack.

@@ -24,6 +24,11 @@ export function holderKey(kind: 'user' | 'group' | 'role', scope: string, name: 
   return `${kind}\u0000${scope}\u0000${name}`;
 }
 
+/** The scope of a `holderKey`. */
+export function scopeOfHolderKey(key: string): string {
+  return key.split('\u0000')[1];
+}
+
 /**
  * Values by scope and name, kept in the order their keys were first set, as a map keyed by one string would
  * keep them, without making that string for every lookup (tens of thousands at N = 5,000).

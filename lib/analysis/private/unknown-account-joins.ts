@@ -1,6 +1,25 @@
 import { GraphGroup, GraphPolicy, GraphRole, GraphUser } from '../graph-model';
 import { addTo } from '../../policy/private/multimap';
-import { ByScopeAndName, holderKey, isUnknownScope, stackOfUnknownScope } from './scopes';
+import { ByScopeAndName, holderKey, isUnknownScope, scopeOfHolderKey, stackOfUnknownScope } from './scopes';
+
+/** A holder named by a Terraform value, as the builder keeps it (`UnknownHolder`). */
+export interface JoinedHolder {
+  readonly accountId?: string;
+  readonly scope: string;
+  readonly stack: string;
+  readonly name: string;
+  readonly kind: 'user' | 'group';
+  readonly policies: GraphPolicy[];
+  readonly through?: string[];
+  /** The group, by name, through which it holds its policies (a member named by a value of a literal group). */
+  readonly group?: string;
+}
+
+/** A policy holding as the builder keeps it (`PossibleHolding`): read to carry one scope's over to another. */
+export interface JoinedHolding {
+  readonly expression: string;
+  readonly choices: readonly { readonly policies: GraphPolicy[]; readonly contents: string[] }[];
+}
 
 /** What the builder has read, for joining the names of stacks whose account the output does not say. */
 export interface JoinInputs {
@@ -9,27 +28,34 @@ export interface JoinInputs {
   readonly roles: ByScopeAndName<GraphRole>;
   /** Role attachments that name a role their scope has no role of: `{ scope, name, policy }`. */
   readonly pendingNamed: readonly { scope: string; name: string; policy: GraphPolicy }[];
-  /** Records policies a holder may hold for some values of `expression` (the builder's `possible`). */
-  readonly possible: (key: string, expression: string, choices: GraphPolicy[][]) => void;
+  /** Role attachments whose role name is a Terraform value: `{ scope, expression, policy }`. */
+  readonly pendingRoles: readonly { scope: string; expression: string; policy: GraphPolicy }[];
+  /** Holders named by Terraform values (more are added for the groups they may share). */
+  readonly unknownHolders: JoinedHolder[];
+  /** Console logins of users named by Terraform values, by scope. */
+  readonly unknownLogins: ReadonlyMap<string, string[]>;
+  /** The possible holdings recorded so far, by `holderKey`. */
+  readonly holdings: ReadonlyMap<string, readonly JoinedHolding[]>;
+  /** Records policies a holder may hold for some values of `expression` and of `also` (the builder's `possible`). */
+  readonly possible: (key: string, expression: string, choices: GraphPolicy[][], also?: string[]) => void;
   /** Console logins a user may have for some values, by `holderKey`: the expressions they depend on. */
   readonly possibleLogins: Map<string, string[]>;
 }
 
-/** The words of the accounts that two scopes share for some values: those of their stacks of unknown account. */
-function sharedWords(a: string, b: string): string {
-  return [a, b]
-    .filter(isUnknownScope)
-    .map((s) => `the account of stack ${stackOfUnknownScope(s)}`)
-    .join(', ');
+/** What one way their accounts may be depends on: the account of each stack of unknown account. */
+function wordsOf(unknowns: string[]): [string, ...string[]] {
+  const [first, ...rest] = unknowns.map((s) => `the account of stack ${stackOfUnknownScope(s)}`);
+  return [first, ...rest];
 }
 
 /**
- * A stack whose account the output does not say may run with any account's credentials: its names may then be
- * those of another stack's account (one the output says, or another stack of unknown account), and RAM names are
- * unique per account. So each user, group and role of such a scope may hold what the other scope's user, group or
- * role of the same name holds (its policies, its groups' policies, its console login, a role attachment of the
- * other scope to that role name), and the other's the same of its: recorded as possible holdings for some values
- * of `the account of stack <s>`.
+ * A stack whose account the output does not say may run with any account's credentials, and RAM names are unique
+ * per account. So the analysis considers each way all such stacks are one account: each account of the output
+ * with them, and (when there are several) they alone. In each, a user, group or role and those of the same name in
+ * the other scopes are one: each may hold what the others hold (policies, groups of that name anywhere in the
+ * way, possible holdings, a console login, role attachments to that name or to a Terraform value), recorded as
+ * possible holdings for some values of `the account of stack <s>`. (Ways where such stacks are of different
+ * accounts are not tried.)
  */
 export function joinUnknownAccounts(inputs: JoinInputs): void {
   const scopes = new Set([
@@ -37,39 +63,104 @@ export function joinUnknownAccounts(inputs: JoinInputs): void {
     ...inputs.groups.scopes(),
     ...inputs.roles.scopes(),
     ...inputs.pendingNamed.map((p) => p.scope),
+    ...inputs.pendingRoles.map((p) => p.scope),
+    ...inputs.unknownHolders.map((h) => h.scope),
+    ...inputs.unknownLogins.keys(),
+    // (A scope may hold only a membership of `${var.g}`: a possible holding of a user it names.)
+    ...Array.from(inputs.holdings.keys(), scopeOfHolderKey),
   ]);
-  for (const unknown of Array.from(scopes).filter(isUnknownScope)) {
-    for (const other of scopes) {
-      if (other === unknown) continue;
-      joinInto(inputs, unknown, other);
-      // A pair of stacks of unknown accounts is met from both sides: each direction once.
-      if (!isUnknownScope(other)) joinInto(inputs, other, unknown);
-    }
-  }
+  const unknowns = Array.from(scopes).filter(isUnknownScope);
+  if (unknowns.length === 0) return;
+  const knowns = Array.from(scopes).filter((s) => !isUnknownScope(s));
+  const ways = knowns.map((k) => [k, ...unknowns]);
+  if (unknowns.length > 1) ways.push(unknowns);
+  // Every way reads the holdings and holders as the output gives them, not as another way added them.
+  const holdings = new Map(inputs.holdings);
+  const holders = [...inputs.unknownHolders];
+  for (const way of ways) joinWay(inputs, way, holdings, holders);
 }
 
-/** What `to`'s users, groups and roles may hold when `from`'s names are theirs. */
-function joinInto(
-  { users, groups, roles, pendingNamed, possible, possibleLogins }: JoinInputs,
-  from: string,
-  to: string,
-) {
-  const words = sharedWords(from, to);
-  for (const u of users.inScope(to)) {
-    const same = users.get(from, u.userName);
-    if (same === undefined) continue;
-    const policies = [...same.policies, ...same.groups.flatMap((g) => groups.get(from, g)?.policies ?? [])];
-    possible(holderKey('user', to, u.userName), words, [policies]);
-    if (same.consoleLogin) addTo(possibleLogins, holderKey('user', to, u.userName), words);
+/** What each scope of `way` may hold when all its scopes are one account. */
+function joinWay(
+  inputs: JoinInputs,
+  way: string[],
+  holdings: ReadonlyMap<string, readonly JoinedHolding[]>,
+  holders: readonly JoinedHolder[],
+): void {
+  const { users, groups, roles, pendingNamed, pendingRoles, possible, possibleLogins } = inputs;
+  // Each way has a stack of unknown account: a holding depends on the account of each.
+  const words = wordsOf(way.filter(isUnknownScope));
+  const record = (key: string, policies: GraphPolicy[]) => {
+    if (policies.length > 0) possible(key, words[0], [policies], words.slice(1));
+  };
+  for (const to of way) {
+    const others = way.filter((s) => s !== to);
+    for (const u of users.inScope(to)) {
+      const key = holderKey('user', to, u.userName);
+      const groupNames = new Set(u.groups);
+      const policies: GraphPolicy[] = [];
+      for (const s of others) {
+        const same = users.get(s, u.userName);
+        if (same !== undefined) {
+          policies.push(...same.policies);
+          same.groups.forEach((g) => groupNames.add(g));
+          if (same.consoleLogin) addTo(possibleLogins, key, ...words);
+        }
+        // (A membership of `${var.g}` holds for a user name the other scope need not otherwise have.)
+        for (const h of holdings.get(holderKey('user', s, u.userName)) ?? []) {
+          possible(
+            key,
+            h.expression,
+            h.choices.map((c) => c.policies),
+            words,
+          );
+        }
+        for (const login of inputs.unknownLogins.get(s) ?? []) addTo(possibleLogins, key, login, ...words);
+      }
+      for (const g of groupNames) {
+        for (const s of way) {
+          if (s !== to || !u.groups.includes(g)) policies.push(...(groups.get(s, g)?.policies ?? []));
+        }
+      }
+      record(key, policies);
+    }
+    for (const g of groups.inScope(to)) {
+      record(
+        holderKey('group', to, g.groupName),
+        others.flatMap((s) => groups.get(s, g.groupName)?.policies ?? []),
+      );
+    }
+    for (const r of roles.inScope(to)) {
+      const key = holderKey('role', to, r.roleName);
+      const named = pendingNamed.filter((p) => others.includes(p.scope));
+      if (r.unresolvedRoleName === undefined) {
+        record(key, [
+          ...others.flatMap((s) => roles.get(s, r.roleName)?.policies ?? []),
+          ...named.filter((p) => p.name === r.roleName).map((p) => p.policy),
+        ]);
+      } else {
+        for (const p of named) possible(key, `${r.unresolvedRoleName} (as ${p.name})`, [[p.policy]], words);
+      }
+      for (const p of pendingRoles.filter((x) => others.includes(x.scope))) {
+        possible(key, p.expression, [[p.policy]], words);
+      }
+    }
   }
-  for (const g of groups.inScope(to)) {
-    const same = groups.get(from, g.groupName);
-    if (same !== undefined) possible(holderKey('group', to, g.groupName), words, [same.policies]);
-  }
-  for (const r of roles.inScope(to)) {
-    const same = roles.get(from, r.roleName);
-    const attached = pendingNamed.filter((p) => p.scope === from && p.name === r.roleName).map((p) => p.policy);
-    const policies = [...(same?.policies ?? []), ...attached];
-    if (policies.length > 0) possible(holderKey('role', to, r.roleName), words, [policies]);
+  // A member named by a value of a literal group: the group of that name in another scope of the way is its too.
+  for (const h of holders) {
+    if (h.group === undefined || !way.includes(h.scope)) continue;
+    for (const s of way) {
+      const policies = s === h.scope ? [] : (groups.get(s, h.group)?.policies ?? []);
+      if (policies.length === 0) continue;
+      inputs.unknownHolders.push({
+        accountId: isUnknownScope(s) ? undefined : s,
+        scope: s,
+        stack: isUnknownScope(s) ? stackOfUnknownScope(s) : h.stack,
+        name: h.name,
+        kind: 'user',
+        policies,
+        through: [...(h.through ?? []), ...words],
+      });
+    }
   }
 }
