@@ -453,7 +453,23 @@ export class AssumerComputation {
           ? `${explained.reason}, with an MFA sign-in: only if the console login of ${loginDependsOn.join(', ')}, which this output does not know, is this user's`
           : explained.reason,
     };
-    return remember(result, sets, () => [trial(caller.arn, caller.policies, role)]);
+    // The gate compares trials: with a policy it may hold, it may get in where its own policies' conditions do not hold.
+    return remember(result, sets, () => [
+      trial(caller.arn, caller.policies, role),
+      ...this.possibleTrials(role, caller),
+    ]);
+  }
+
+  /** The caller's policies with each choice of each policy it may hold (`possible`), as trials for the gate. */
+  private possibleTrials(role: GraphRole, caller: Caller): Trial[] {
+    const trials: Trial[] = [];
+    for (const holding of caller.possible ?? []) {
+      for (const choice of holding.choices) {
+        const extra = choice.policies.flatMap((p) => (p.document ? [p.document] : []));
+        if (extra.length > 0) trials.push(trial(caller.arn, [...caller.policies, ...extra], role));
+      }
+    }
+    return trials;
   }
 
   /**

@@ -458,6 +458,25 @@ export function buildGraph(raws: RawStack[]): GraphParts {
       });
     }
   }
+  // A user or group named by a Terraform value may be one the output names literally: that one may hold its policies.
+  // One of a stack whose account the output does not say may be one of any account.
+  const asLiterals = (holders: UnknownHolder[]) => {
+    for (const h of holders) {
+      const through = h.through ? `, through ${h.through.join(', ')}` : '';
+      const of = h.accountId === undefined ? `, of the account of stack ${h.stack}` : '';
+      const all: (GraphUser | GraphGroup)[] = h.kind === 'user' ? users.values() : groups.values();
+      for (const x of all) {
+        const scope = scopeOf(x.stack, x.accountId);
+        if (!mayShare(h.scope, scope)) continue;
+        const name = 'userName' in x ? x.userName : x.groupName;
+        const unknownOf = of || (isUnknownScope(scope) ? `, of the account of stack ${x.stack}` : '');
+        possible(holderKey(h.kind, scope, name), `${h.name} (as ${name}${through}${unknownOf})`, [h.policies]);
+      }
+    }
+  };
+  const written = parts.unknownHolders.length;
+  asLiterals(parts.unknownHolders);
+  // After the holdings above, which the names of stacks of unknown account share; then the holders that adds.
   joinUnknownAccounts({
     users,
     groups,
@@ -470,20 +489,7 @@ export function buildGraph(raws: RawStack[]): GraphParts {
     possible,
     possibleLogins: parts.possibleLogins,
   });
-  // A user or group named by a Terraform value may be one the output names literally: that one may hold its policies.
-  // One of a stack whose account the output does not say may be one of any account.
-  for (const h of parts.unknownHolders) {
-    const through = h.through ? `, through ${h.through.join(', ')}` : '';
-    const of = h.accountId === undefined ? `, of the account of stack ${h.stack}` : '';
-    const all: (GraphUser | GraphGroup)[] = h.kind === 'user' ? users.values() : groups.values();
-    for (const x of all) {
-      const scope = scopeOf(x.stack, x.accountId);
-      if (!mayShare(h.scope, scope)) continue;
-      const name = 'userName' in x ? x.userName : x.groupName;
-      const unknownOf = of || (isUnknownScope(scope) ? `, of the account of stack ${x.stack}` : '');
-      possible(holderKey(h.kind, scope, name), `${h.name} (as ${name}${through}${unknownOf})`, [h.policies]);
-    }
-  }
+  asLiterals(parts.unknownHolders.slice(written));
   for (const p of pendingNamed) {
     for (const role of roles.inScope(p.scope).filter((x) => x.unresolvedRoleName !== undefined)) {
       possible(holderKey('role', p.scope, role.roleName), `${role.unresolvedRoleName} (as ${p.name})`, [[p.policy]]);

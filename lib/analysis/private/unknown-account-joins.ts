@@ -50,12 +50,11 @@ function wordsOf(unknowns: string[]): [string, ...string[]] {
 
 /**
  * A stack whose account the output does not say may run with any account's credentials, and RAM names are unique
- * per account. So the analysis considers each way all such stacks are one account: each account of the output
- * with them, and (when there are several) they alone. In each, a user, group or role and those of the same name in
+ * per account. So the analysis considers each way some of such stacks are one account: each account of the output
+ * with each group of them, and (two or more) they alone. In each, a user, group or role and those of the same name in
  * the other scopes are one: each may hold what the others hold (policies, groups of that name anywhere in the
  * way, possible holdings, a console login, role attachments to that name or to a Terraform value), recorded as
- * possible holdings for some values of `the account of stack <s>`. (Ways where such stacks are of different
- * accounts are not tried.)
+ * possible holdings for some values of `the account of stack <s>`.
  */
 export function joinUnknownAccounts(inputs: JoinInputs): void {
   const scopes = new Set([
@@ -72,12 +71,25 @@ export function joinUnknownAccounts(inputs: JoinInputs): void {
   const unknowns = Array.from(scopes).filter(isUnknownScope);
   if (unknowns.length === 0) return;
   const knowns = Array.from(scopes).filter((s) => !isUnknownScope(s));
-  const ways = knowns.map((k) => [k, ...unknowns]);
-  if (unknowns.length > 1) ways.push(unknowns);
+  // Which of them are one account with a known one, or with each other: every group of them (a Deny of one must not
+  // take away what another gives), or past MAX_SUBSETS_OF each one alone and all together.
+  const groupsOf = subsetsOf(unknowns);
+  const ways = [...knowns.flatMap((k) => groupsOf.map((g) => [k, ...g])), ...groupsOf.filter((g) => g.length > 1)];
   // Every way reads the holdings and holders as the output gives them, not as another way added them.
-  const holdings = new Map(inputs.holdings);
+  const holdings = new Map(Array.from(inputs.holdings, ([key, list]) => [key, [...list]]));
   const holders = [...inputs.unknownHolders];
   for (const way of ways) joinWay(inputs, way, holdings, holders);
+}
+
+/** Up to this many stacks of unknown account, every group of them is tried; past it, each alone and all together. */
+const MAX_SUBSETS_OF = 4;
+
+/** The non-empty groups of `items` to try (see `MAX_SUBSETS_OF`). */
+function subsetsOf(items: string[]): string[][] {
+  if (items.length > MAX_SUBSETS_OF) return [...items.map((i) => [i]), items];
+  const all: string[][] = [];
+  for (let mask = 1; mask < 1 << items.length; mask++) all.push(items.filter((_, i) => mask & (1 << i)));
+  return all;
 }
 
 /** What each scope of `way` may hold when all its scopes are one account. */
@@ -119,7 +131,17 @@ function joinWay(
       }
       for (const g of groupNames) {
         for (const s of way) {
-          if (s !== to || !u.groups.includes(g)) policies.push(...(groups.get(s, g)?.policies ?? []));
+          // (Its own groups' policies and possible holdings it holds already.)
+          if (s === to && u.groups.includes(g)) continue;
+          policies.push(...(groups.get(s, g)?.policies ?? []));
+          for (const h of holdings.get(holderKey('group', s, g)) ?? []) {
+            possible(
+              key,
+              h.expression,
+              h.choices.map((c) => c.policies),
+              words,
+            );
+          }
         }
       }
       record(key, policies);
