@@ -1,25 +1,7 @@
 import { GraphGroup, GraphPolicy, GraphRole, GraphUser } from '../graph-model';
 import { addTo } from '../../policy/private/multimap';
+import type { PossibleHolding, UnknownHolder } from './graph-builder';
 import { ByScopeAndName, holderKey, isUnknownScope, scopeOfHolderKey, stackOfUnknownScope } from './scopes';
-
-/** A holder named by a Terraform value, as the builder keeps it (`UnknownHolder`). */
-export interface JoinedHolder {
-  readonly accountId?: string;
-  readonly scope: string;
-  readonly stack: string;
-  readonly name: string;
-  readonly kind: 'user' | 'group';
-  readonly policies: GraphPolicy[];
-  readonly through?: string[];
-  /** The group, by name, through which it holds its policies (a member named by a value of a literal group). */
-  readonly group?: string;
-}
-
-/** A policy holding as the builder keeps it (`PossibleHolding`): read to carry one scope's over to another. */
-export interface JoinedHolding {
-  readonly expression: string;
-  readonly choices: readonly { readonly policies: GraphPolicy[]; readonly contents: string[] }[];
-}
 
 /** What the builder has read, for joining the names of stacks whose account the output does not say. */
 export interface JoinInputs {
@@ -31,11 +13,11 @@ export interface JoinInputs {
   /** Role attachments whose role name is a Terraform value: `{ scope, expression, policy }`. */
   readonly pendingRoles: readonly { scope: string; expression: string; policy: GraphPolicy }[];
   /** Holders named by Terraform values (more are added for the groups they may share). */
-  readonly unknownHolders: JoinedHolder[];
+  readonly unknownHolders: UnknownHolder[];
   /** Console logins of users named by Terraform values, by scope. */
   readonly unknownLogins: ReadonlyMap<string, string[]>;
   /** The possible holdings recorded so far, by `holderKey`. */
-  readonly holdings: ReadonlyMap<string, readonly JoinedHolding[]>;
+  readonly holdings: ReadonlyMap<string, readonly PossibleHolding[]>;
   /** Records policies a holder may hold for some values of `expression` and of `also` (the builder's `possible`). */
   readonly possible: (key: string, expression: string, choices: GraphPolicy[][], also?: string[]) => void;
   /** Console logins a user may have for some values, by `holderKey`: the expressions they depend on. */
@@ -96,8 +78,8 @@ function subsetsOf(items: string[]): string[][] {
 function joinWay(
   inputs: JoinInputs,
   way: string[],
-  holdings: ReadonlyMap<string, readonly JoinedHolding[]>,
-  holders: readonly JoinedHolder[],
+  holdings: ReadonlyMap<string, readonly PossibleHolding[]>,
+  holders: readonly UnknownHolder[],
 ): void {
   const { users, groups, roles, pendingNamed, pendingRoles, possible, possibleLogins } = inputs;
   // Each way has a stack of unknown account: a holding depends on the account of each.
