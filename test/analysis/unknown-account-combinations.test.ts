@@ -1,6 +1,20 @@
-import { AccessGraph, AccessReport, Decision, FindingId, PolicyDocument, PolicyEvaluator } from '../../lib';
-import { doc, HandStack, writeOut } from './support/hand-written';
-import { A, allowB, B, grant, ROLE, USER } from './support/deny-output';
+import { Decision, FindingId } from '../../lib';
+import { B, USER } from './support/deny-output';
+import {
+  ecsTrust,
+  evaluator,
+  grantPolicy,
+  graphOf,
+  idsOf,
+  mfa,
+  OPS,
+  owner,
+  partner,
+  rowOf,
+  rowsOf,
+  unknown,
+  W,
+} from './support/unknown-account';
 
 // Combinations of a stack whose account the output does not say with another stack: when all such stacks run with
 // one account's credentials, their names are that account's, together with Terraform values (role attachments to
@@ -9,37 +23,13 @@ import { A, allowB, B, grant, ROLE, USER } from './support/deny-output';
 // asked of the evaluator with the values that let the principal in. Found by a second review of
 // unknown-account-joins.ts.
 
-const W = `acs:ram::${B}:user/w`;
-const OPS = `acs:ram::${B}:role/ops`;
 const UNKNOWN_OPS = 'acs:ram::<unknown account>:role/ops';
 const UNKNOWN_U = 'acs:ram::<unknown account>:user/u';
-const owner = (trust: object = doc(allowB)): HandStack => ({
-  account: A,
-  resources: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: trust } } },
-});
-const unknown = (resources: object): HandStack => ({ resources }) as HandStack;
-const partner = (resources: object): HandStack => ({ account: B, resources }) as HandStack;
-const grantPolicy = { g: { policy_name: 'g', policy_document: doc(grant) } };
-const ecsTrust = doc({ ...allowB, Principal: { Service: ['ecs.aliyuncs.com'] } });
-const mfa = doc({ ...allowB, Condition: { Bool: { 'acs:MFAPresent': 'true' } } });
 const grpGrant = {
   alicloud_ram_group: { grp: { group_name: 'grp' } },
   alicloud_ram_policy: grantPolicy,
   alicloud_ram_group_policy_attachment: { a: { group_name: 'grp', policy_name: 'g', policy_type: 'Custom' } },
 };
-const graphOf = (stacks: { [name: string]: HandStack }) => AccessGraph.fromSynthOutput(writeOut(stacks));
-const rowsOf = (graph: AccessGraph) => graph.assumersOf(graph.role(ROLE)!);
-const rowOf = (graph: AccessGraph, principal: string) => rowsOf(graph).find((r) => r.principal === principal);
-const idsOf = (graph: AccessGraph) => AccessReport.fromGraph(graph).findings.map((f) => f.id);
-/** What RAM decides for `principal` holding the grant under `trust`. */
-const evaluator = (principal: string, trust: object = doc(allowB), context: { [key: string]: string[] } = {}) =>
-  PolicyEvaluator.evaluateAssumeRole(
-    [PolicyDocument.fromJson(JSON.stringify(doc(grant)))],
-    PolicyDocument.fromJson(JSON.stringify(trust)),
-    principal,
-    ROLE,
-    context,
-  );
 
 describe('role attachments by Terraform value or literal name across a stack of unknown account', () => {
   test('B attaches the grant to role ${var.r}; stack c (unknown account) has role ops: a yes for ops', () => {

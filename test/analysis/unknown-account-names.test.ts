@@ -1,32 +1,12 @@
-import { AccessGraph, AccessReport, Decision, FindingId, PolicyDocument, PolicyEvaluator } from '../../lib';
-import { doc, HandStack, writeOut } from './support/hand-written';
-import { A, allowB, B, grant, ROLE, USER } from './support/deny-output';
+import { AccessGraph, Decision, FindingId } from '../../lib';
+import { doc, writeOut } from './support/hand-written';
+import { allowB, grant, USER } from './support/deny-output';
+import { evaluator, grantPolicy, idsOf, OPS, owner, partner, rowsOf, unknown, W } from './support/unknown-account';
 
 // The names of a stack whose account the output does not say may be those of a trusted account's stack (when
 // Terraform runs that stack with that account's credentials): RAM names are unique per account. Each case was a
 // "no" (or an unreachable yes) where RAM says yes; each is also asked of the evaluator. Found by a review.
 // (unknown-account-joins.ts; the login cases: widenedRow in assumers.ts.)
-
-const W = `acs:ram::${B}:user/w`;
-const OPS = `acs:ram::${B}:role/ops`;
-const owner = (trust: object = doc(allowB)): HandStack => ({
-  account: A,
-  resources: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: trust } } },
-});
-const unknown = (resources: object): HandStack => ({ resources }) as HandStack;
-const partner = (resources: object): HandStack => ({ account: B, resources }) as HandStack;
-const grantPolicy = { g: { policy_name: 'g', policy_document: doc(grant) } };
-const rowsOf = (graph: AccessGraph) => graph.assumersOf(graph.role(ROLE)!);
-const idsOf = (graph: AccessGraph) => AccessReport.fromGraph(graph).findings.map((f) => f.id);
-/** What RAM decides for `principal` holding the grant under `trust` (stack c run with B's credentials). */
-const evaluator = (principal: string, trust: object = doc(allowB), context: { [key: string]: string[] } = {}) =>
-  PolicyEvaluator.evaluateAssumeRole(
-    [PolicyDocument.fromJson(JSON.stringify(doc(grant)))],
-    PolicyDocument.fromJson(JSON.stringify(trust)),
-    principal,
-    ROLE,
-    context,
-  );
 
 describe('the literal names of a stack of unknown account are joined to those of a trusted account', () => {
   test('B user w in group grp; stack c (unknown account) attaches the grant to group grp: a yes for w, no unserved finding', () => {

@@ -1,6 +1,19 @@
-import { AccessDiff, AccessGraph, AccessReport, Decision, FindingId, PolicyDocument, PolicyEvaluator } from '../../lib';
-import { doc, HandStack, writeOut } from './support/hand-written';
-import { A, allowB, B, grant, ROLE, USER } from './support/deny-output';
+import { AccessDiff, Decision, FindingId } from '../../lib';
+import { doc, HandStack } from './support/hand-written';
+import { grant, ROLE, USER } from './support/deny-output';
+import {
+  ecsTrust,
+  evaluatorHolding,
+  grantPolicy,
+  graphOf,
+  idsOf,
+  OPS,
+  owner,
+  partner,
+  rowOf,
+  unknown,
+  W,
+} from './support/unknown-account';
 
 // Ways the stacks of unknown account may be one account (unknown-account-joins.ts), from a third review: a Deny of
 // one such stack must not take away what another gives, a group holding of such a stack is its namesake's too, the
@@ -8,37 +21,12 @@ import { A, allowB, B, grant, ROLE, USER } from './support/deny-output';
 // the stacks. Each yes is asked of the evaluator with the values that let the principal in.
 
 const E = '3000000000000003';
-const W = `acs:ram::${B}:user/w`;
-const OPS = `acs:ram::${B}:role/ops`;
-const owner = (trust: object = doc(allowB)): HandStack => ({
-  account: A,
-  resources: { alicloud_ram_role: { x: { role_name: 'x', assume_role_policy_document: trust } } },
-});
-const unknown = (resources: object): HandStack => ({ resources }) as HandStack;
-const partner = (resources: object): HandStack => ({ account: B, resources }) as HandStack;
 const other = (resources: object): HandStack => ({ account: E, resources }) as HandStack;
-const grantPolicy = { g: { policy_name: 'g', policy_document: doc(grant) } };
 const denyAll = {
   n: { policy_name: 'n', policy_document: doc({ Action: 'sts:AssumeRole', Effect: 'Deny', Resource: '*' }) },
 };
-const ecsTrust = doc({ ...allowB, Principal: { Service: ['ecs.aliyuncs.com'] } });
-const graphOf = (stacks: { [name: string]: HandStack }) => AccessGraph.fromSynthOutput(writeOut(stacks));
-const rowsOf = (graph: AccessGraph) => graph.assumersOf(graph.role(ROLE)!);
-const rowOf = (graph: AccessGraph, principal: string) => rowsOf(graph).find((r) => r.principal === principal);
-const idsOf = (graph: AccessGraph) => AccessReport.fromGraph(graph).findings.map((f) => f.id);
-const evaluator = (
-  principal: string,
-  held: object[] = [grant],
-  context: { [key: string]: string[] } = {},
-  trust: object = doc(allowB),
-) =>
-  PolicyEvaluator.evaluateAssumeRole(
-    held.map((d) => PolicyDocument.fromJson(JSON.stringify(doc(d)))),
-    PolicyDocument.fromJson(JSON.stringify(trust)),
-    principal,
-    ROLE,
-    context,
-  );
+const evaluator = (principal: string, held: object[] = [grant], context: { [key: string]: string[] } = {}) =>
+  evaluatorHolding(principal, held, context);
 
 describe('wrong noes', () => {
   test('B user u; stack c (unknown) grants u; stack d (unknown) denies its own u: still a yes for B u', () => {
